@@ -1,0 +1,59 @@
+/**
+ * The plain-JavaScript backend: runs everywhere, and is the reference the faster backends
+ * are tested against.
+ */
+import { allocate, make, sizeOf } from '../../core/tensor.js';
+import { reducedShape } from '../../core/shape.js';
+import type { Kernels } from '../types.js';
+import { binaryInto, forEachRow } from './binary.js';
+import { matmulInto } from './matmul.js';
+import { reduceInto } from './reduce.js';
+import { unaryInto } from './unary.js';
+
+/** The plain-JS implementation of every kernel. */
+export const jsKernels: Kernels = {
+  name: 'js',
+  matmul(a, b, transposeA, transposeB) {
+    const [ra, ca] = a.shape as [number, number];
+    const [rb, cb] = b.shape as [number, number];
+    const m = transposeA ? ca : ra;
+    const k = transposeA ? ra : ca;
+    const n = transposeB ? rb : cb;
+    const out = allocate(a.dtype, m * n);
+    matmulInto(a.data, b.data, out, m, k, n, transposeA, transposeB);
+    return make(out, [m, n]);
+  },
+  unary(op, x, alpha) {
+    const out = allocate(x.dtype, x.data.length);
+    unaryInto(op, x.data, out, alpha);
+    return make(out, x.shape);
+  },
+  binary(op, a, b, outShape) {
+    const out = allocate(a.dtype, sizeOf(outShape));
+    binaryInto(op, a.data, a.shape, b.data, b.shape, out, outShape);
+    return make(out, outShape);
+  },
+  reduce(op, x, axes) {
+    // Axes arrive sorted and contiguous: view x as [outer, reduced, inner].
+    const first = axes[0] ?? 0;
+    const last = axes[axes.length - 1] ?? -1;
+    const outer = sizeOf(x.shape.slice(0, first));
+    const reduced = sizeOf(x.shape.slice(first, last + 1));
+    const inner = sizeOf(x.shape.slice(last + 1));
+    const out = allocate(x.dtype, outer * inner);
+    reduceInto(op, x.data, out, outer, reduced, inner);
+    return make(out, reducedShape(x.shape, axes, true));
+  },
+  where(cond, a, b, outShape) {
+    const out = allocate(a.dtype, sizeOf(outShape));
+    const c = cond.data;
+    const x = a.data;
+    const y = b.data;
+    forEachRow([cond.shape, a.shape, b.shape], outShape, (off, o, n, s) => {
+      const [oc, oa, ob] = off as [number, number, number];
+      const [sc, sa, sb] = s as [number, number, number];
+      for (let i = 0; i < n; i++) out[o + i] = (c[oc + i * sc] as number) !== 0 ? (x[oa + i * sa] as number) : (y[ob + i * sb] as number);
+    });
+    return make(out, outShape);
+  },
+};

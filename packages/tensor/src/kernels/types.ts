@@ -1,0 +1,43 @@
+/**
+ * The kernel interface: the only place where numbers are crunched. Everything above it
+ * (ops, trees, autodiff, networks) calls these functions, so a faster backend (WebAssembly
+ * SIMD, worker threads, WebGPU) replaces them without touching the math above.
+ *
+ * Kernels take and return tensors rather than raw arrays so that a backend may keep its
+ * results where it computes them; arguments are validated by the ops before they get here.
+ */
+import type { Tensor } from '../core/tensor.js';
+
+/** Elementwise functions of one argument; `alpha` parameterises leakyRelu and elu. */
+export type UnaryOp =
+  | 'neg' | 'abs' | 'sign' | 'exp' | 'expm1' | 'log' | 'log1p' | 'sqrt' | 'square' | 'reciprocal'
+  | 'sin' | 'cos' | 'tan' | 'tanh' | 'sigmoid' | 'logSigmoid' | 'softplus' | 'relu' | 'leakyRelu' | 'elu'
+  | 'sigmoidDerivative' | 'tanhDerivative' | 'reluDerivative' | 'leakyReluDerivative' | 'eluDerivative'
+  | 'step' | 'isFinite';
+
+/** Elementwise functions of two broadcast arguments. Comparisons return 1 or 0. */
+export type BinaryOp =
+  | 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'maximum' | 'minimum'
+  | 'equal' | 'notEqual' | 'less' | 'lessEqual' | 'greater' | 'greaterEqual';
+
+/** Reductions along axes. */
+export type ReduceOp = 'sum' | 'max' | 'min' | 'argmax' | 'argmin' | 'logsumexp';
+
+/** A backend: one implementation of every kernel. */
+export interface Kernels {
+  /** Short name for reports: `js`, `wasm`, … */
+  readonly name: string;
+  /**
+   * C = op(A) · op(B) for 2-D tensors, where op transposes when the flag is set.
+   * Shapes are already checked: op(A) is m × k and op(B) is k × n.
+   */
+  matmul(a: Tensor, b: Tensor, transposeA: boolean, transposeB: boolean): Tensor;
+  /** y_i = f(x_i). */
+  unary(op: UnaryOp, x: Tensor, alpha: number): Tensor;
+  /** z = f(a, b) with NumPy broadcasting to `outShape` (already computed and checked). */
+  binary(op: BinaryOp, a: Tensor, b: Tensor, outShape: readonly number[]): Tensor;
+  /** Reduces the sorted, unique `axes`; the result keeps those axes with length 1. */
+  reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor;
+  /** where(cond, a, b) with all three broadcast to `outShape`. */
+  where(cond: Tensor, a: Tensor, b: Tensor, outShape: readonly number[]): Tensor;
+}
