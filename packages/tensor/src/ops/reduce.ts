@@ -112,7 +112,7 @@ export const max = (x: Tensor, options: ReduceOptions = {}): Tensor => reduce('m
  */
 export const min = (x: Tensor, options: ReduceOptions = {}): Tensor => reduce('min', x, options);
 
-const singleAxis = (op: string, x: Tensor, axis: number | undefined): ReduceOptions => {
+const singleAxis = (op: string, axis: number | undefined): ReduceOptions => {
   if (axis === undefined) return {};
   if (!Number.isInteger(axis)) throw new DomainError({ op, parameter: 'axis', value: axis, expected: 'one integer axis' });
   return { axis };
@@ -133,7 +133,7 @@ const singleAxis = (op: string, x: Tensor, axis: number | undefined): ReduceOpti
 export function argmax(x: Tensor, axis?: number): Tensor {
   const t = expectTensor('argmax', 'x', x);
   const source = axis === undefined ? make(t.data, [t.data.length]) : t;
-  return reduce('argmax', source, singleAxis('argmax', t, axis));
+  return reduce('argmax', source, singleAxis('argmax', axis));
 }
 
 /**
@@ -149,7 +149,7 @@ export function argmax(x: Tensor, axis?: number): Tensor {
 export function argmin(x: Tensor, axis?: number): Tensor {
   const t = expectTensor('argmin', 'x', x);
   const source = axis === undefined ? make(t.data, [t.data.length]) : t;
-  return reduce('argmin', source, singleAxis('argmin', t, axis));
+  return reduce('argmin', source, singleAxis('argmin', axis));
 }
 
 /**
