@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, basename } from 'node:path';
 import { extractExamples } from './extract.mjs';
@@ -16,7 +16,13 @@ export function runExamples(srcUrl: URL): void {
     });
     for (const file of files) {
       it(`runs ${basename(file)}`, async () => {
-        await import(/* @vite-ignore */ pathToFileURL(file).href);
+        // Examples print what they show; keep the test log for the tests themselves.
+        const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+        try {
+          await import(/* @vite-ignore */ pathToFileURL(file).href);
+        } finally {
+          log.mockRestore();
+        }
       });
     }
   });
