@@ -2,7 +2,7 @@
 // Builds the Theta docs site (typedoc over every package, guides, KaTeX math) into site/.
 //
 //   node scripts/docs.mjs                       every packages/* that has src/index.ts
-//   node scripts/docs.mjs packages/tensor       only the packages named (any directories)
+//   node scripts/docs.mjs packages/tensor       only the packages named (any directories), no guides
 //   node scripts/docs.mjs --out /tmp/site …     somewhere other than site/
 //
 // Options live in typedoc.json; this script only picks the packages, runs typedoc through its
@@ -40,8 +40,10 @@ for (const dir of packages) {
 warnAboutStaleBuilds(packages);
 
 const started = Date.now();
+// The guides link into every package, so a build of named packages only leaves them out.
+if (named.length > 0) console.log('docs: packages named: building without the guides (they link to every package)');
 const app = await Application.bootstrapWithPlugins(
-  { entryPoints: packages, out },
+  { entryPoints: packages, out, ...(named.length > 0 ? { projectDocuments: [] } : {}) },
   [new TypeDocReader(), new TSConfigReader()],
 );
 
