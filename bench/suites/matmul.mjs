@@ -1,5 +1,7 @@
-// @theta/tensor matmul against tfjs's CPU (plain JS) and WebAssembly backends, in the same run.
+// @theta/tensor matmul on its two backends (plain JS and WebAssembly SIMD) against tfjs's CPU
+// (plain JS) and WebAssembly backends, in the same run.
 // Imports the built package: `npm run build -w @theta/tensor` first.
+import { cpus, loadavg } from 'node:os';
 import * as T from '@theta/tensor';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -21,6 +23,37 @@ const values = (length, seed) => {
   return out;
 };
 
+/**
+ * The clock: CPU time of this process (process.cpuUsage) when the machine is busy, since on
+ * a shared 2-core machine wall time also counts the other jobs' time slices; wall time when
+ * it is idle. Every contender here runs on one thread, so the two agree on an idle machine.
+ */
+const busy = loadavg()[0] > 0.5;
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+/** measure() with the CPU clock: median seconds per call over `samples` batches. */
+async function measureCpu(fn, { warmupMs = 200, minMs = 600, samples = 7 } = {}) {
+  let calls = 0;
+  const start = cpuSeconds();
+  while ((cpuSeconds() - start) * 1000 < warmupMs || calls < 2) {
+    await fn();
+    calls += 1;
+  }
+  const perCall = (cpuSeconds() - start) / calls;
+  const batch = Math.max(1, Math.round(minMs / 1000 / samples / Math.max(perCall, 1e-9)));
+  const times = [];
+  for (let s = 0; s < samples; s++) {
+    const t0 = cpuSeconds();
+    for (let i = 0; i < batch; i++) await fn();
+    times.push((cpuSeconds() - t0) / batch);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
 /** A tfjs product on one backend; `dataSync` inside the timed call so the work is really done. */
 const tfjsProduct = async (backend, x, y, n) => {
   await tf.setBackend(backend);
@@ -32,15 +65,18 @@ const tfjsProduct = async (backend, x, y, n) => {
     c.dispose();
     return data;
   };
-  return { name: `tfjs-${backend}`, backend, fn, dispose: () => tf.dispose([a, b]) };
+  return { name: `tfjs-${backend}`, tfjs: backend, fn, dispose: () => tf.dispose([a, b]) };
 };
+
+/** A Theta product on one of its backends. */
+const thetaProduct = (backend, a, b) => ({ name: `theta-${backend}-${a.dtype}`, theta: backend, fn: () => T.matmul(a, b) });
 
 /**
  * Median seconds per call of each contender. The contenders are measured in turn, twice, and
  * each keeps its better time, so a slow phase of this shared machine does not land on one of
- * them only. A product expected to take over a second (tfjs-cpu at n = 1024, extrapolated
- * from the previous size) is measured once, with one timed call after measure's two warm-up
- * calls, to keep the suite under a minute.
+ * them only. A product expected to take over a second (tfjs-cpu or Theta-js at n = 1024,
+ * extrapolated from the previous size) is measured once, with one timed call after two
+ * warm-up calls, to keep the suite within a few minutes.
  */
 const timeAll = async (contenders, expected) => {
   const slow = (c) => (expected.get(c.name) ?? 0) > 1;
@@ -48,9 +84,10 @@ const timeAll = async (contenders, expected) => {
   const times = contenders.map(() => Infinity);
   for (let round = 0; round < rounds; round++) {
     for (const [i, c] of contenders.entries()) {
-      if (c.backend !== undefined) await tf.setBackend(c.backend);
+      if (c.tfjs !== undefined) await tf.setBackend(c.tfjs);
+      if (c.theta !== undefined) T.setBackend(c.theta);
       const options = slow(c) ? { warmupMs: 0, minMs: 0, samples: 1 } : { warmupMs: 100, minMs: 300, samples: 5 };
-      times[i] = Math.min(times[i], await measure(c.fn, options));
+      times[i] = Math.min(times[i], await (busy ? measureCpu : measure)(c.fn, options));
     }
   }
   return times;
@@ -72,10 +109,21 @@ export async function run() {
   await tf.setBackend('wasm');
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
   const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+  const initialBackend = T.getBackend();
+  const hasWasm = (() => {
+    try {
+      T.setBackend('wasm');
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  const thetaBackends = hasWasm ? ['js', 'wasm'] : ['js'];
 
-  const rows = [['n', 'dtype', 'Theta GFLOP/s', 'tfjs-cpu', 'tfjs-wasm', 'Theta/tfjs-cpu', 'Theta/tfjs-wasm']];
+  const rows = [['n', 'dtype', 'Theta js', 'Theta wasm', 'tfjs-cpu', 'tfjs-wasm', 'wasm/js', 'wasm/tfjs-cpu', 'wasm/tfjs-wasm']];
   const gflops = (n, t) => (2 * n ** 3) / t / 1e9;
   let worstDifference = 0;
+  let worstBackendDifference = 0;
   const expected = new Map(); // seconds per call at the next size, by contender
   for (const [s, n] of SIZES.entries()) {
     const x = values(n * n, 1 + n);
@@ -83,26 +131,41 @@ export async function run() {
     for (const dtype of DTYPES) {
       const a = T.fromArray(x, [n, n], { dtype });
       const b = T.fromArray(y, [n, n], { dtype });
-      const contenders = [{ name: `theta-${dtype}`, backend: undefined, fn: () => T.matmul(a, b) }];
-      if (dtype === 'float32') {
-        contenders.push(await tfjsProduct('cpu', x, y, n), await tfjsProduct('wasm', x, y, n));
-        // Same product, different summation: Theta accumulates in float64, tfjs in float32.
-        worstDifference = Math.max(worstDifference, difference(T.toArray(contenders[0].fn()), contenders[2].fn()));
+      const contenders = thetaBackends.map((backend) => thetaProduct(backend, a, b));
+      if (dtype === 'float32') contenders.push(await tfjsProduct('cpu', x, y, n), await tfjsProduct('wasm', x, y, n));
+      if (hasWasm) {
+        // Same product, different summation: wasm accumulates float32 in float32 lanes (as
+        // tfjs does), js in float64.
+        T.setBackend('js');
+        const reference = T.toArray(T.matmul(a, b));
+        T.setBackend('wasm');
+        const ours = T.toArray(T.matmul(a, b));
+        worstBackendDifference = Math.max(worstBackendDifference, difference(ours, reference));
+        if (dtype === 'float32') {
+          await tf.setBackend('wasm');
+          worstDifference = Math.max(worstDifference, difference(ours, contenders.find((c) => c.tfjs === 'wasm').fn()));
+        }
       }
       const times = await timeAll(contenders, expected);
       for (const [i, c] of contenders.entries()) {
         c.dispose?.();
         expected.set(c.name, times[i] * ((SIZES[s + 1] ?? n) / n) ** 3);
       }
-      const [tTheta, tCpu, tWasm] = times;
+      const time = (pick) => times[contenders.findIndex(pick)];
+      const [tJs, tWasm, tCpu, tTfWasm] = [
+        time((c) => c.theta === 'js'), time((c) => c.theta === 'wasm'), time((c) => c.tfjs === 'cpu'), time((c) => c.tfjs === 'wasm'),
+      ];
       const cell = (t) => (t === undefined ? '—' : fmt(gflops(n, t)));
-      const vs = (t) => (t === undefined ? '—' : ratio(t, tTheta));
-      rows.push([n, dtype, fmt(gflops(n, tTheta)), cell(tCpu), cell(tWasm), vs(tCpu), vs(tWasm)]);
+      const vs = (t) => (t === undefined || tWasm === undefined ? '—' : ratio(t, tWasm));
+      rows.push([n, dtype, cell(tJs), cell(tWasm), cell(tCpu), cell(tTfWasm), vs(tJs), vs(tCpu), vs(tTfWasm)]);
     }
   }
+  T.setBackend(initialBackend);
   table(
-    `matmul: n × n · n × n in GFLOP/s = 2n³ / time, one thread each (tfjs-wasm in Node: SIMD ${simd ? 'on' : 'off'}, threads ${threads ? 'on' : 'off'}; tfjs has no float64)`,
+    `matmul: n × n · n × n in GFLOP/s = 2n³ / ${busy ? 'CPU' : 'wall'} time, one thread each (${cpus().length} cores, load ${loadavg()[0].toFixed(1)}; tfjs-wasm in Node: SIMD ${simd ? 'on' : 'off'}, threads ${threads ? 'on' : 'off'}; tfjs has no float64)`,
     rows,
   );
-  console.log(`\nLargest |Theta − tfjs-wasm| / max |C| over the float32 products: ${worstDifference.toExponential(1)}`);
+  console.log(`\nTargets: Theta wasm float32 ≥ 1.0× tfjs-wasm at n ≥ 256; float64 ≥ 10 GFLOP/s.`);
+  console.log(`Largest |Theta wasm − Theta js| / max |C|: ${worstBackendDifference.toExponential(1)}`);
+  console.log(`Largest |Theta wasm − tfjs-wasm| / max |C| over the float32 products: ${worstDifference.toExponential(1)}`);
 }

@@ -1,7 +1,9 @@
 // @theta/nn: one training step — forward, gradients, SGD update Θ ← Θ − γ ∂C/∂Θ — by the
 // notes' δ-equations (`N.backprop`, batched, no graph) and by reverse mode (`N.reverseGrad`:
 // trace the Wengert list of C(Θ), sweep the adjoints back), in samples per second.
-// Target: the reverse path within 1.5× of the δ-equation path.
+// Target: the reverse path within 1.5× of the δ-equation path. The δ path runs on the fused
+// dense kernels (`T.denseForward` / `T.denseBackward`); every row is measured on each kernel
+// backend this engine offers (plain JS, and WebAssembly SIMD where it exists).
 // Imports the built packages: `npx turbo run build --filter=@theta/nn...`.
 import * as T from '@theta/tensor';
 import * as N from '@theta/nn';
@@ -39,10 +41,27 @@ function trainer(gradients, theta0, X, t) {
   };
 }
 
+/** The kernel backends to measure: `js` always, `wasm` where it registered. */
+function backends() {
+  const initial = T.getBackend();
+  const names = ['js', 'wasm'].filter((name) => {
+    try {
+      T.setBackend(name);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  T.setBackend(initial);
+  return { names, initial };
+}
+
 export async function run() {
-  const rows = [['network', 'dtype', 'δ-equations (samples/s)', 'reverse mode (samples/s)', 'reverse time / δ time']];
+  const rows = [['network', 'dtype', 'backend', 'δ-equations (samples/s)', 'reverse mode (samples/s)', 'reverse time / δ time']];
+  const { names, initial } = backends();
   for (const { name, net, cost, penalty, batch, targets } of problems) {
-    for (const dtype of ['float64', 'float32']) {
+    for (const dtype of ['float64', 'float32']) for (const backend of names) {
+      T.setBackend(backend);
       const [kTheta, kX, kT] = T.split(T.key(0), 3);
       const theta = net.init(kTheta, { dtype });
       const X = T.uniform(kX, [batch, net.sizes[0]], { min: -1, max: 1, dtype });
@@ -57,8 +76,9 @@ export async function run() {
         deltaTime = Math.min(deltaTime, await measure(deltaStep, { minMs: 400 }));
         reverseTime = Math.min(reverseTime, await measure(reverseStep, { minMs: 400 }));
       }
-      rows.push([name, dtype, fmt(batch / deltaTime), fmt(batch / reverseTime), ratio(reverseTime, deltaTime)]);
+      rows.push([name, dtype, backend, fmt(batch / deltaTime), fmt(batch / reverseTime), ratio(reverseTime, deltaTime)]);
     }
   }
+  T.setBackend(initial);
   table('@theta/nn: one training step (forward + gradients + SGD update)', rows);
 }

@@ -34,6 +34,8 @@ export { add, sub, mul, div, pow, maximum, minimum } from './ops/binary.js';
 export { equal, notEqual, less, lessEqual, greater, greaterEqual, where } from './ops/compare.js';
 export { matmul, dot, outer } from './ops/matmul.js';
 export type { MatmulOptions } from './ops/matmul.js';
+export { denseForward, denseBackward } from './ops/dense.js';
+export type { DenseActivation, DenseOptions, DenseForwardResult, DenseBackwardOptions, DenseBackwardResult } from './ops/dense.js';
 export { reshape, transpose, broadcastTo, sumTo, expandDims } from './ops/layout.js';
 export { slice, gather } from './ops/select.js';
 export { concat, stack } from './ops/join.js';
@@ -51,7 +53,8 @@ export { softmax, logSoftmax } from './ops/softmax.js';
 export * as Tree from './tree/index.js';
 export type { TensorTree, Static } from "./tree/tree.js";
 
-export { setBackend, getBackend } from './kernels/backend.js';
+export { setBackend, getBackend, wasmReady, wasmStats } from './kernels/backend.js';
+export type { WasmStats } from './kernels/wasm/runtime.js';
 
 export type { Key } from './random/key.js';
 export { key, isKey } from './random/key.js';

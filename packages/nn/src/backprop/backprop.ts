@@ -6,10 +6,11 @@
 import * as T from '@theta/tensor';
 import { oneHot } from '../cost/one-hot.js';
 import type { Cost } from '../cost/types.js';
+import { denseOptionsOf } from '../mlp/fused.js';
 import type { Mlp } from '../mlp/mlp.js';
 import type { Theta } from '../mlp/theta.js';
 import { noPenalty, type Penalty } from '../penalty/penalty.js';
-import { outputDelta } from './output-delta.js';
+import { cancels, outputDelta } from './output-delta.js';
 
 /**
  * What {@link backprop} returns for one batch.
@@ -57,7 +58,9 @@ function targetsFor(cost: Cost, targets: unknown, output: T.Tensor): T.Tensor {
  * 3. $\partial C / \partial W^l = (\delta^l)^\top A^{l-1} + \partial R / \partial W^l$, i.e.
  *    $\sum_n \delta^l_{nj} a^{l-1}_{nk}$, and $\partial C / \partial b^l = \sum_n \delta^l_{n} (+ \partial R / \partial b^l)$.
  *
- * Whole batches at once — two matrix products and one elementwise product per layer, no graph.
+ * Whole batches at once, no graph: per layer one fused `T.denseBackward` call — one pass that
+ * forms $\delta^l$ (multiplying by $\sigma'(z^l)$) and sums $\partial C / \partial b^l$, and the two
+ * matrix products $(\delta^l)^\top A^{l-1}$ and $\delta^l W^l$.
  * Agrees with reverse mode ({@link reverseGrad}) to rounding. `loss` and `deltas` carry the
  * cost's scaling: with `reduction: 'mean'` every δ is divided by N.
  *
@@ -77,24 +80,37 @@ function targetsFor(cost: Cost, targets: unknown, output: T.Tensor): T.Tensor {
 export function backprop(net: Mlp, cost: Cost, penalty: Penalty = noPenalty): (theta: Theta, X: T.Tensor, targets: T.Tensor) => BackpropResult {
   const L = net.sizes.length - 1;
   const sigma = net.activations;
+  // σ′ of each hidden layer inside the fused kernel where it can be (undefined: gelu, custom σ).
+  const fused = sigma.map(denseOptionsOf);
   return (theta: Theta, X: T.Tensor, targets: T.Tensor): BackpropResult => {
     const layers = net.forward(theta, X);
     const { z: zL, a: aL } = layers[L - 1]!;
     const t = targetsFor(cost, targets, aL);
-    const out = outputDelta(sigma[L - 1]!, cost, zL, aL, t);
+    // Equation 1: δ^L = σ′(z^L) ⊙ ∂C/∂a^L. When the fused kernel knows σ^L, g = ∂C/∂a^L goes in
+    // and the kernel multiplies by σ′(z^L) in its first pass; otherwise (softmax, gelu, or the
+    // simplified s(a^L − t) of the cancelling pairs) δ^L is formed here and goes in as g.
+    const fuseOutput = fused[L - 1] !== undefined && !cancels(sigma[L - 1]!, cost);
+    const out = fuseOutput ? { loss: cost.value(t, aL), delta: cost.gradient(t, aL) } : outputDelta(sigma[L - 1]!, cost, zL, aL, t);
     const deltas = new Array<T.Tensor>(L);
     const grads = new Array<{ readonly W: T.Tensor; readonly b: T.Tensor }>(L);
-    let delta = out.delta;
+    // g is what layer l receives from above: ∂C/∂a^L or δ^L at the output, then δ^{l+1} W^{l+1}.
+    let g = out.delta;
     for (let l = L - 1; l >= 0; l--) {
-      deltas[l] = delta;
+      const { z, a } = layers[l]!;
       const previous = l === 0 ? X : layers[l - 1]!.a;
-      // ∂C/∂W^l = (δ^l)ᵀ A^{l−1}, summed over the batch by the product; ∂C/∂b^l = Σ_n δ^l.
-      grads[l] = { W: T.matmul(delta, previous, { transposeA: true }), b: T.sum(delta, { axis: 0 }) };
-      if (l > 0) {
-        const below = layers[l - 1]!;
-        // δ^{l−1} = (δ^l W^l) ⊙ σ′(z^{l−1}): row n of δ^l W^l is Σ_k δ_k w_kj.
-        delta = sigma[l - 1]!.delta(below.z, below.a, T.matmul(delta, theta[l]!.W));
-      }
+      // Equation 2's σ′ factor: δ^l = (δ^{l+1} W^{l+1}) ⊙ σ′(z^l). The fused kernel forms it in
+      // the same pass as ∂C/∂b^l; an activation it does not know (gelu) forms δ^l itself first.
+      const options = l === L - 1 ? (fuseOutput ? fused[l] : undefined) : fused[l];
+      const upstream = l === L - 1 || options !== undefined ? g : sigma[l]!.delta(z, a, g);
+      // One fused call per layer, the δ-equations of layer l:
+      //   δ^l = g ⊙ σ′(z^l)          — in the pass that also sums ∂C/∂b^l (identity: g is δ^l)
+      //   ∂C/∂W^l = (δ^l)ᵀ A^{l−1}   — Σ_n δ^l_{nj} a^{l−1}_{nk}, the batch summed by the product
+      //   ∂C/∂b^l = Σ_n δ^l_n
+      //   δ^l W^l                    — row n is Σ_j δ^l_{nj} w^l_{jk}, the next g (not needed at l = 1)
+      const r = T.denseBackward(upstream, previous, theta[l]!.W, { ...options, z, a, propagate: l > 0 });
+      deltas[l] = r.delta;
+      grads[l] = { W: r.dW, b: r.db };
+      if (r.dInput !== undefined) g = r.dInput;
     }
     let loss = T.item(out.loss);
     if (penalty.lambda !== 0) {

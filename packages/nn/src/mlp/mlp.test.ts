@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import * as R from '@theta/reverse';
 import * as T from '@theta/tensor';
 import { callWithoutMutation, isClose } from '@theta/testing';
 import * as N from '../index.js';
@@ -115,6 +116,30 @@ describe('mlp', () => {
     const out = net.apply(toTheta(layers, 'float32'), T.tensor([[1, 2]], { dtype: 'float32' }));
     expect(out.dtype).toBe('float32');
     expect(isClose(T.item(out), forwardPlain(layers, net.spec.activations, [[1, 2]])[0]![0] as number, 1e-6)).toBe(true);
+  });
+
+  it('apply on tensors (fused dense kernels) agrees with the recorded path under R.grad, every activation, both dtypes', () => {
+    const hidden: readonly N.ActivationSpec[] = ['identity', 'sigmoid', 'tanh', 'relu', 'softplus', 'gelu', { name: 'leakyRelu', alpha: 0.1 }, { name: 'elu', alpha: 0.7 }];
+    for (const dtype of ['float64', 'float32'] as const) {
+      for (const spec of hidden) {
+        // Width 1 and batch 1 included; 40 × 60 × 60 takes the large (matmul + epilogue) path.
+        for (const [sizes, batch] of [[[3, 1, 2], 1], [[60, 60, 3], 40]] as const) {
+          const net = N.mlp({ sizes, activations: { hidden: spec, output: 'softmax' } });
+          const theta = net.init(T.key(3), { dtype });
+          const X = T.uniform(T.key(4), [batch, sizes[0]], { min: -2, max: 2, dtype });
+          const fused = net.apply(theta, X);
+          let recorded: T.Tensor | undefined;
+          R.grad((th: N.Theta<R.Value>) => {
+            const out = net.apply(th, X);
+            recorded = R.stopGradient(out) as T.Tensor;
+            return R.sum(out);
+          })(theta);
+          expect(fused.dtype).toBe(dtype);
+          const want = T.toArray(recorded!);
+          T.toArray(fused).forEach((v, i) => expect(isClose(v, want[i]!, dtype === 'float64' ? 1e-12 : 1e-5, 1e-6)).toBe(true));
+        }
+      }
+    }
   });
 
   it('never mutates Θ or X', () => {

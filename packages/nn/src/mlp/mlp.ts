@@ -8,6 +8,7 @@ import * as R from '@theta/reverse';
 import * as T from '@theta/tensor';
 import type { Activation } from '../activation/types.js';
 import { initWeights, type Initializer } from '../init/initializer.js';
+import { denseLayer, denseOptionsOf } from './fused.js';
 import { resolveSpec, type MlpOptions, type MlpSpec } from './spec.js';
 import { checkInput, checkTheta, type Theta } from './theta.js';
 
@@ -162,23 +163,36 @@ export function mlp(options: MlpOptions): Mlp {
     );
   };
 
-  const forward = (theta: Theta, X: T.Tensor): readonly LayerValues[] => {
-    const input = checkInput('mlp.forward', sizes, X);
-    checkTheta('mlp.forward', sizes, theta, input.dtype);
+  // Each layer's options for the fused kernels, fixed with the architecture.
+  const fused = activations.map(denseOptionsOf);
+
+  // Z^l = A^{l−1} (W^l)ᵀ + b^l and A^l = σ^l(Z^l), one fused call per layer (T.denseForward).
+  const layersOf = (theta: Theta, input: T.Tensor): readonly LayerValues[] => {
     const layers: LayerValues[] = [];
     let a = input;
     for (let l = 0; l < L; l++) {
       const { W, b } = theta[l]!;
-      const z = T.add(T.matmul(a, W, { transposeB: true }), b);
-      a = activations[l]!.apply(z);
-      layers.push(Object.freeze({ z, a }));
+      const layer = denseLayer(a, W, b, activations[l]!, fused[l]);
+      a = layer.a;
+      layers.push(layer);
     }
     return Object.freeze(layers);
+  };
+
+  const forward = (theta: Theta, X: T.Tensor): readonly LayerValues[] => {
+    const input = checkInput('mlp.forward', sizes, X);
+    checkTheta('mlp.forward', sizes, theta, input.dtype);
+    return layersOf(theta, input);
   };
 
   const apply = (theta: Theta<R.Value>, X: R.Value): R.Value => {
     const input = checkInput('mlp.apply', sizes, X);
     checkTheta('mlp.apply', sizes, theta, input.dtype);
+    // Plain tensors throughout: nothing to record, so run the fused kernels.
+    if (T.isTensor(X) && theta.every(({ W, b }) => T.isTensor(W) && T.isTensor(b))) {
+      return layersOf(theta as Theta, input)[L - 1]!.a;
+    }
+    // Traced Θ or X (inside R.grad): the same line with @theta/reverse ops, so it is recorded.
     let a = X;
     for (let l = 0; l < L; l++) {
       const { W, b } = theta[l]!;

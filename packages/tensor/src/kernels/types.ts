@@ -23,6 +23,32 @@ export type BinaryOp =
 /** Reductions along axes. */
 export type ReduceOp = 'sum' | 'max' | 'min' | 'argmax' | 'argmin' | 'logsumexp';
 
+/**
+ * The activations the fused dense kernels apply while they write a layer's output; `alpha`
+ * parameterises leakyRelu (slope below 0) and elu (saturation).
+ */
+export type DenseActivation = 'identity' | 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'elu' | 'softplus';
+
+/** One dense layer's forward values: Z = X Wᵀ + b and A = σ(Z), both [N, n]. */
+export interface DenseValues {
+  /** The weighted inputs Z, [N, n]. */
+  readonly z: Tensor;
+  /** The activations A = σ(Z), [N, n]; the same tensor as `z` for the identity. */
+  readonly a: Tensor;
+}
+
+/** One dense layer's gradients from the δ-equations. */
+export interface DenseGradients {
+  /** δ = g ⊙ σ′(Z), [N, n]; `upstream` itself for the identity. */
+  readonly delta: Tensor;
+  /** ∂C/∂W = δᵀ X, [n, k]. */
+  readonly dW: Tensor;
+  /** ∂C/∂b = Σ over rows of δ, [n]. */
+  readonly db: Tensor;
+  /** ∂C/∂X = δ W, [N, k]; undefined when not asked for. */
+  readonly dInput: Tensor | undefined;
+}
+
 /** A backend: one implementation of every kernel. */
 export interface Kernels {
   /** Short name for reports: `js`, `wasm`, … */
@@ -40,4 +66,18 @@ export interface Kernels {
   reduce(op: ReduceOp, x: Tensor, axes: readonly number[]): Tensor;
   /** where(cond, a, b) with all three broadcast to `outShape`. */
   where(cond: Tensor, a: Tensor, b: Tensor, outShape: readonly number[]): Tensor;
+  /**
+   * A dense layer forward: Z = X Wᵀ + b and A = σ(Z) with X [N, k], W [n, k], b [n], all of one
+   * dtype (checked by the op). Bias and activation are applied as the output is written.
+   */
+  denseForward(x: Tensor, w: Tensor, b: Tensor, activation: DenseActivation, alpha: number): DenseValues;
+  /**
+   * A dense layer backward (the δ-equations): δ = g ⊙ σ′(Z) (σ′ read from `z`, or from `a` for
+   * sigmoid and tanh; `g` is δ itself for the identity), then ∂C/∂W = δᵀ X, ∂C/∂b = Σ_rows δ
+   * and, when `propagate`, ∂C/∂X = δ W. Shapes and the needed z/a are checked by the op.
+   */
+  denseBackward(
+    upstream: Tensor, z: Tensor | undefined, a: Tensor | undefined, x: Tensor, w: Tensor,
+    activation: DenseActivation, alpha: number, propagate: boolean,
+  ): DenseGradients;
 }

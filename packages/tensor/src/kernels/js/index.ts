@@ -6,9 +6,17 @@ import { allocate, make, sizeOf } from '../../core/tensor.js';
 import { reducedShape } from '../../core/shape.js';
 import type { Kernels } from '../types.js';
 import { binaryInto, forEachRow } from './binary.js';
+import { denseBackward } from './dense-backward.js';
+import { denseForward, type BackendParts } from './dense-forward.js';
 import { matmulInto } from './matmul.js';
 import { reduceInto } from './reduce.js';
 import { unaryInto } from './unary.js';
+
+/** Which of a backend's kernels are these plain-JS ones (a backend may replace any of them). */
+const partsOf = (backend: Kernels): BackendParts => ({
+  matmul: backend.matmul === jsKernels.matmul,
+  elementwise: backend.unary === jsKernels.unary && backend.binary === jsKernels.binary && backend.reduce === jsKernels.reduce,
+});
 
 /** The plain-JS implementation of every kernel. */
 export const jsKernels: Kernels = {
@@ -55,5 +63,16 @@ export const jsKernels: Kernels = {
       for (let i = 0; i < n; i++) out[o + i] = (c[oc + i * sc] as number) !== 0 ? (x[oa + i * sa] as number) : (y[ob + i * sb] as number);
     });
     return make(out, outShape);
+  },
+  // The fused dense kernels run their products through `this.matmul`: in a backend composed as
+  // `{ ...jsKernels, matmul: faster, unary: faster, … }` they use the faster kernels without
+  // being rewritten (and leave the elementwise work to them when those are not the JS ones).
+  denseForward(x, w, b, activation, alpha) {
+    const backend = this ?? jsKernels;
+    return denseForward(backend, partsOf(backend), x, w, b, activation, alpha);
+  },
+  denseBackward(upstream, z, a, x, w, activation, alpha, propagate) {
+    const backend = this ?? jsKernels;
+    return denseBackward(backend, partsOf(backend), upstream, z, a, x, w, activation, alpha, propagate);
   },
 };

@@ -1,0 +1,13 @@
+// The WebAssembly kernels of @theta/tensor. Memory is managed from JavaScript: this module
+// allocates nothing; every function takes byte addresses into its one exported memory, and
+// the first free byte is heapBase().
+export { matmul64, SCRATCH64 } from './matmul64';
+export { matmul32, SCRATCH32 } from './matmul32';
+export { binary64, binary32 } from './binary';
+export { unary64, unary32 } from './unary';
+export { reduce64, reduce32 } from './reduce';
+
+/** First byte after the module's static data: JavaScript's arena starts here. */
+export function heapBase(): usize {
+  return __heap_base;
+}

@@ -1,0 +1,50 @@
+/**
+ * The operation codes of the WebAssembly kernels: the JS side of assembly/ops.ts (keep the
+ * two in step; the conformance test runs every code against the JS kernels). An op missing
+ * from a table runs on the JS kernels.
+ */
+import type { BinaryOp, ReduceOp, UnaryOp } from '../types.js';
+
+/** Binary ops with a WebAssembly kernel. */
+export const binaryCodes: Partial<Record<BinaryOp, number>> = { add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5 };
+
+/**
+ * Unary ops whose WebAssembly kernel gives the JS kernel's results bit for bit (IEEE-exact
+ * arithmetic and selects). `step` is reluDerivative: same values, same NaN rule.
+ */
+export const unaryCodes: Partial<Record<UnaryOp, number>> = {
+  neg: 0, abs: 1, square: 2, sqrt: 3, reciprocal: 4, relu: 5, reluDerivative: 6, step: 6, leakyReluDerivative: 7,
+  leakyRelu: 16,
+};
+
+/**
+ * Unary ops built on exp, log or tanh. Their WebAssembly kernel uses AssemblyScript's libm (a
+ * musl port), which differs from V8's (fdlibm) in the last bit now and then, so they run
+ * there only when asked ({@link WasmLimits.transcendental}): by default an activation gives
+ * the same bits on either backend, which fused kernels rely on (A = σ(Z) exactly).
+ */
+export const transcendentalCodes: Partial<Record<UnaryOp, number>> = {
+  exp: 17, expm1: 18, log: 19, log1p: 20, tanh: 21, sigmoid: 22, sigmoidDerivative: 23,
+  tanhDerivative: 24, softplus: 25, logSigmoid: 26, elu: 27, eluDerivative: 28,
+};
+
+/** Reductions with a WebAssembly kernel. */
+export const reduceCodes: Partial<Record<ReduceOp, number>> = { sum: 0, max: 1, min: 2, logsumexp: 3 };
+
+/** How the operands of a binary op line up (assembly/ops.ts). */
+export const Broadcast = {
+  /** Both operands have the output's size. */
+  full: 0,
+  /** b is one element. */
+  bScalar: 1,
+  /** a is one element. */
+  aScalar: 2,
+  /** b is repeated whole along the output (a bias row). */
+  bPeriodic: 3,
+  /** a is repeated whole along the output. */
+  aPeriodic: 4,
+  /** Each element of b is repeated `period` times (a [rows, 1] column). */
+  bBlocks: 5,
+  /** Each element of a is repeated `period` times. */
+  aBlocks: 6,
+} as const;

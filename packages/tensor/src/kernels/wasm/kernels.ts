@@ -1,0 +1,173 @@
+/**
+ * The WebAssembly backend: the JS kernels with matmul, the common elementwise maps and the
+ * reductions replaced by SIMD kernels (assembly/**). Anything without a WebAssembly kernel — an
+ * op missing from codes.ts, a general broadcast, mixed dtypes, or a call too small to repay
+ * the copies — runs the JS kernel, so both backends compute every op.
+ *
+ * Each call copies its operands into the arena, runs, and copies the result into a fresh
+ * typed array: two or three memcpy passes, counted in {@link WasmRuntime.stats}. They are
+ * O(size) against the O(m·n·k) of a matmul; for elementwise maps they cost about what the
+ * JS loop would, which is why tiny calls stay in JS.
+ *
+ * Results against the JS kernels (the reference; conformance.test.ts checks all of this):
+ * - bit for bit: elementwise + − × ÷ max min, relu/leakyRelu and their derivatives, neg, abs,
+ *   square, sqrt, reciprocal (IEEE ops on float32 round the same whether done in float32 or
+ *   in float64 and rounded), max/min reductions, and sums along a strided axis (same order);
+ *   float64 matmul wherever the JS kernel takes its packed path (m, n ≥ 4, m·n·k ≥ 512): the
+ *   same depth blocks, each summed in the same order (its thin-product loops use partial sums).
+ * - to rounding: float32 matmul accumulates in float32 lanes (the JS kernel in float64, then
+ *   rounds once): relative error ≲ k·2⁻²⁴ of Σ|a·b|, as tfjs and BLAS sgemm; sums along the
+ *   last axis use four partial sums (float64 even for float32 data); logsumexp and, when
+ *   enabled, the exp/log/tanh maps use AssemblyScript's libm, within an ulp of V8's.
+ * - NaN, ±∞ and −0 follow the JS rules everywhere (relu(−0) = +0, relu(NaN) = NaN, NaN wins
+ *   max/min).
+ */
+import { make, sizeOf, type Tensor } from '../../core/tensor.js';
+import { reducedShape } from '../../core/shape.js';
+import { jsKernels } from '../js/index.js';
+import type { Kernels } from '../types.js';
+import { Broadcast, binaryCodes, reduceCodes, transcendentalCodes, unaryCodes } from './codes.js';
+import type { WasmRuntime } from './runtime.js';
+
+/** Below these sizes a call stays in JS (its copies and call overhead would cost more). */
+export interface WasmLimits {
+  /** Least m·n·k multiply-adds for a WebAssembly matmul. */
+  readonly matmul: number;
+  /** Least output elements for a WebAssembly elementwise map or reduction. */
+  readonly elementwise: number;
+  /**
+   * Run exp/log/tanh-based maps in WebAssembly too (about 1.7× faster for exp and sigmoid,
+   * slower for tanh, and within 1e-15 relative of JS but not always bit-identical).
+   */
+  readonly transcendental: boolean;
+}
+
+/** Measured on the project's 2-core machine: below these sizes the JS kernels are as fast. */
+export const defaultLimits: WasmLimits = { matmul: 512, elementwise: 64, transcendental: false };
+
+const align16 = (bytes: number): number => (bytes + 15) & ~15;
+
+/** Where an operand of `shape`, broadcast to `outShape`, is its leading (blocks) or trailing (periodic) part. */
+function broadcastOf(shape: readonly number[], outShape: readonly number[]): 'periodic' | 'blocks' | undefined {
+  let lo = 0;
+  let hi = shape.length;
+  while (lo < hi && shape[lo] === 1) lo++;
+  while (hi > lo && shape[hi - 1] === 1) hi--;
+  const core = shape.slice(lo, hi);
+  const trailing = shape.length - hi;
+  // Periodic: no trailing ones and the core equals the output's last axes.
+  const tail = outShape.slice(outShape.length - core.length);
+  if (trailing === 0 && core.every((d, i) => d === tail[i])) return 'periodic';
+  // Blocks: the core sits right after the output's first axes it matches, then only ones.
+  const at = outShape.length - shape.length + lo;
+  if (at === 0 && core.every((d, i) => d === outShape[i])) return 'blocks';
+  return undefined;
+}
+
+/** The mode and period of a binary op's broadcast in the WebAssembly kernel, or undefined for JS. */
+export function broadcastMode(a: Tensor, b: Tensor, outShape: readonly number[]): [number, number] | undefined {
+  const size = sizeOf(outShape);
+  const na = a.data.length;
+  const nb = b.data.length;
+  if (na === size && nb === size) return [Broadcast.full, size];
+  if (na === size && nb === 1) return [Broadcast.bScalar, size];
+  if (nb === size && na === 1) return [Broadcast.aScalar, size];
+  if (na === size) {
+    const kind = broadcastOf(b.shape, outShape);
+    if (kind === 'periodic') return [Broadcast.bPeriodic, nb];
+    if (kind === 'blocks') return [Broadcast.bBlocks, size / nb];
+  }
+  if (nb === size) {
+    const kind = broadcastOf(a.shape, outShape);
+    if (kind === 'periodic') return [Broadcast.aPeriodic, na];
+    if (kind === 'blocks') return [Broadcast.aBlocks, size / na];
+  }
+  return undefined;
+}
+
+/** Copies `t` into the memory at byte address `at`. */
+function copyIn(rt: WasmRuntime, t: Tensor, at: number): void {
+  if (t.data instanceof Float64Array) rt.f64().set(t.data, at / 8);
+  else rt.f32().set(t.data, at / 4);
+}
+
+/** A fresh array holding `length` elements of the dtype from byte address `at`. */
+function copyOut(rt: WasmRuntime, float32: boolean, at: number, length: number): Float64Array | Float32Array {
+  return float32 ? rt.f32().slice(at / 4, at / 4 + length) : rt.f64().slice(at / 8, at / 8 + length);
+}
+
+/** The WebAssembly kernels over one runtime, with JS fallbacks below `limits`. */
+export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits): Kernels {
+  const x = rt.exports;
+  return {
+    ...jsKernels,
+    name: 'wasm',
+    matmul(a, b, transposeA, transposeB) {
+      const [ra, ca] = a.shape as [number, number];
+      const [rb, cb] = b.shape as [number, number];
+      const m = transposeA ? ca : ra;
+      const k = transposeA ? ra : ca;
+      const n = transposeB ? rb : cb;
+      if (a.dtype !== b.dtype || m * n === 0 || m * n * k < limits.matmul) return jsKernels.matmul(a, b, transposeA, transposeB);
+      const size = a.dtype === 'float32' ? 4 : 8;
+      const pa = rt.arena;
+      const pb = pa + align16(m * k * size);
+      const pc = pb + align16(k * n * size);
+      if (!rt.reserve(pc - pa + m * n * size)) return jsKernels.matmul(a, b, transposeA, transposeB);
+      copyIn(rt, a, pa);
+      copyIn(rt, b, pb);
+      const run = size === 4 ? x.matmul32 : x.matmul64;
+      run(pa, pb, pc, m, k, n, transposeA ? 1 : 0, transposeB ? 1 : 0, rt.scratch);
+      rt.count((m * k + k * n) * size, m * n * size);
+      return make(copyOut(rt, size === 4, pc, m * n), [m, n]);
+    },
+    unary(op, t, alpha) {
+      const code = unaryCodes[op] ?? (limits.transcendental ? transcendentalCodes[op] : undefined);
+      const n = t.data.length;
+      if (code === undefined || n < limits.elementwise || n === 0) return jsKernels.unary(op, t, alpha);
+      const size = t.dtype === 'float32' ? 4 : 8;
+      const px = rt.arena;
+      const po = px + align16(n * size);
+      if (!rt.reserve(po - px + n * size)) return jsKernels.unary(op, t, alpha);
+      copyIn(rt, t, px);
+      (size === 4 ? x.unary32 : x.unary64)(code, px, po, n, alpha);
+      rt.count(n * size, n * size);
+      return make(copyOut(rt, size === 4, po, n), t.shape);
+    },
+    binary(op, a, b, outShape) {
+      const code = binaryCodes[op];
+      const n = sizeOf(outShape);
+      const mode = code === undefined || a.dtype !== b.dtype || n < limits.elementwise || n === 0 ? undefined : broadcastMode(a, b, outShape);
+      if (code === undefined || mode === undefined) return jsKernels.binary(op, a, b, outShape);
+      const size = a.dtype === 'float32' ? 4 : 8;
+      const pa = rt.arena;
+      const pb = pa + align16(a.data.length * size);
+      const po = pb + align16(b.data.length * size);
+      if (!rt.reserve(po - pa + n * size)) return jsKernels.binary(op, a, b, outShape);
+      copyIn(rt, a, pa);
+      copyIn(rt, b, pb);
+      (size === 4 ? x.binary32 : x.binary64)(code, pa, pb, po, n, mode[0], mode[1]);
+      rt.count((a.data.length + b.data.length) * size, n * size);
+      return make(copyOut(rt, size === 4, po, n), outShape);
+    },
+    reduce(op, t, axes) {
+      const code = reduceCodes[op];
+      // Axes arrive sorted and contiguous: view t as [outer, reduced, inner], as the JS kernel.
+      const first = axes[0] ?? 0;
+      const last = axes[axes.length - 1] ?? -1;
+      const outer = sizeOf(t.shape.slice(0, first));
+      const reduced = sizeOf(t.shape.slice(first, last + 1));
+      const inner = sizeOf(t.shape.slice(last + 1));
+      const n = t.data.length;
+      if (code === undefined || n < limits.elementwise || outer * inner === 0) return jsKernels.reduce(op, t, axes);
+      const size = t.dtype === 'float32' ? 4 : 8;
+      const px = rt.arena;
+      const po = px + align16(n * size);
+      if (!rt.reserve(po - px + outer * inner * size)) return jsKernels.reduce(op, t, axes);
+      copyIn(rt, t, px);
+      (size === 4 ? x.reduce32 : x.reduce64)(code, px, po, outer, reduced, inner);
+      rt.count(n * size, outer * inner * size);
+      return make(copyOut(rt, size === 4, po, outer * inner), reducedShape(t.shape, axes, true));
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { wasmSourceHash as hashSources } from '../../../scripts/source-hash.mjs';
+import { wasmBase64, wasmSourceHash } from './module.generated.js';
+
+const packageDir = fileURLToPath(new URL('../../../', import.meta.url));
+const bytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+
+describe('the generated WebAssembly module', () => {
+  it('was regenerated after the last change to assembly/** or asconfig.json (npm run build:wasm -w @theta/tensor)', () => {
+    expect(wasmSourceHash).toBe(hashSources(packageDir));
+  });
+
+  it('validates and exports every kernel the JS side calls, and imports nothing', () => {
+    expect(WebAssembly.validate(bytes)).toBe(true);
+    const module = new WebAssembly.Module(bytes);
+    expect(WebAssembly.Module.imports(module)).toEqual([]);
+    const names = WebAssembly.Module.exports(module).map((e) => e.name).sort();
+    expect(names).toEqual([
+      'SCRATCH32', 'SCRATCH64', 'binary32', 'binary64', 'heapBase', 'matmul32', 'matmul64', 'memory', 'reduce32', 'reduce64', 'unary32', 'unary64',
+    ]);
+  });
+});

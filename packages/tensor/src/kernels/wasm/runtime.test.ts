@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { make } from '../../core/tensor.js';
+import { jsKernels } from '../js/index.js';
+import { wasmKernels } from './kernels.js';
+import { instantiateSync, simdSupported } from './runtime.js';
+
+const filled = (n: number, seed: number): Float64Array => Float64Array.from({ length: n }, (_, i) => Math.sin(seed + i));
+
+describe('WebAssembly runtime', () => {
+  it('detects SIMD and instantiates synchronously in Node', () => {
+    expect(simdSupported()).toBe(true);
+    expect(instantiateSync()).toBeDefined();
+  });
+
+  it('counts the bytes copied in and out of every call', () => {
+    const rt = instantiateSync()!;
+    const k = wasmKernels(rt);
+    const a = make(filled(12 * 20, 1), [12, 20]);
+    const b = make(new Float32Array(filled(20 * 9, 2)), [20, 9]);
+    const before = rt.stats();
+    k.matmul(a, make(filled(20 * 9, 2), [20, 9]), false, false);
+    const after = rt.stats();
+    expect(after.calls - before.calls).toBe(1);
+    expect(after.bytesIn - before.bytesIn).toBe((12 * 20 + 20 * 9) * 8);
+    expect(after.bytesOut - before.bytesOut).toBe(12 * 9 * 8);
+    // Mixed dtypes run in JS: nothing moves.
+    k.matmul(a, b, false, false);
+    expect(rt.stats()).toEqual(after);
+  });
+
+  it('keeps its memory bounded over 10⁵ calls: the arena is reused, never grown per call', () => {
+    const rt = instantiateSync()!;
+    const k = wasmKernels(rt);
+    const x = make(filled(64 * 33, 3), [64, 33]);
+    const w = make(filled(33 * 16, 4), [33, 16]);
+    const bias = make(filled(16, 5), [16]);
+    const step = (): void => {
+      const z = k.binary('add', k.matmul(x, w, false, false), bias, [64, 16]);
+      const a = k.unary('relu', z, 0);
+      k.reduce('sum', k.matmul(x, a, true, false), [0]);
+    };
+    step();
+    const memory = rt.stats().memoryBytes;
+    const calls = rt.stats().calls;
+    for (let i = 0; i < 20_000; i++) step();
+    expect(rt.stats().calls - calls).toBe(100_000);
+    expect(rt.stats().memoryBytes).toBe(memory);
+  });
+
+  it('grows for a larger call, gives the right answer after growing, and then stays put', () => {
+    const rt = instantiateSync()!;
+    const k = wasmKernels(rt);
+    const n = 300_000;
+    expect(rt.stats().memoryBytes).toBeLessThan(rt.arena + 2 * n * 8);
+    const x = make(filled(n, 6), [n]);
+    const got = k.unary('relu', x, 0);
+    expect(rt.stats().memoryBytes).toBeGreaterThanOrEqual(rt.arena + 2 * n * 8);
+    const want = jsKernels.unary('relu', x, 0).data;
+    expect(got.data.every((v, i) => Object.is(v, want[i]))).toBe(true);
+    const grown = rt.stats().memoryBytes;
+    k.unary('relu', make(filled(10, 7), [10]), 0);
+    k.unary('relu', x, 0);
+    expect(rt.stats().memoryBytes).toBe(grown);
+  });
+
+  it('returns results that never alias its memory', () => {
+    const rt = instantiateSync()!;
+    const k = wasmKernels(rt);
+    const x = make(filled(100, 8), [100]);
+    const first = k.unary('neg', x, 0);
+    const copy = Array.from(first.data);
+    k.unary('abs', x, 0);
+    expect(first.data.buffer).not.toBe(rt.exports.memory.buffer);
+    expect(Array.from(first.data)).toEqual(copy);
+  });
+});

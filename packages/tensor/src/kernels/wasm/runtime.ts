@@ -1,0 +1,174 @@
+/**
+ * One instance of the WebAssembly kernels and the linear memory they work in.
+ *
+ * Memory layout: [module statics | matmul packing scratch | arena]. The arena holds one call's
+ * operands and result at a time, from its start: it is reused by every call and grows (never
+ * shrinks) only when a call needs more than it has, so memory is bounded by the largest call,
+ * however many calls run. Results are copied out before the next call reuses the arena, so
+ * tensors never alias the module's memory.
+ *
+ * Compiling: `new WebAssembly.Module` is synchronous and fine in Node and in workers. Browsers
+ * refuse synchronous compiles over 4 KB on the main thread (this module is ~25 KB); there
+ * {@link instantiateSync} returns undefined and {@link instantiateAsync} compiles it off the
+ * main thread's critical path (backend.ts switches to it when it is ready).
+ */
+import { wasmBase64 } from './module.generated.js';
+
+/** The functions and memory the compiled module exports (assembly/index.ts). */
+export interface WasmExports {
+  /** The module's one linear memory. */
+  readonly memory: WebAssembly.Memory;
+  /** First byte after the module's statics. */
+  heapBase(): number;
+  /** Scratch bytes matmul64 needs. */
+  readonly SCRATCH64: WebAssembly.Global;
+  /** Scratch bytes matmul32 needs. */
+  readonly SCRATCH32: WebAssembly.Global;
+  /** C = op(A)·op(B), float64. */
+  matmul64(a: number, b: number, c: number, m: number, k: number, n: number, ta: number, tb: number, scratch: number): void;
+  /** C = op(A)·op(B), float32. */
+  matmul32(a: number, b: number, c: number, m: number, k: number, n: number, ta: number, tb: number, scratch: number): void;
+  /** out = a ∘ b, float64. */
+  binary64(op: number, a: number, b: number, out: number, n: number, mode: number, period: number): void;
+  /** out = a ∘ b, float32. */
+  binary32(op: number, a: number, b: number, out: number, n: number, mode: number, period: number): void;
+  /** out = f(x), float64. */
+  unary64(op: number, x: number, out: number, n: number, alpha: number): void;
+  /** out = f(x), float32. */
+  unary32(op: number, x: number, out: number, n: number, alpha: number): void;
+  /** Reduction of [outer, reduced, inner] to [outer, inner], float64. */
+  reduce64(op: number, x: number, out: number, outer: number, reduced: number, inner: number): void;
+  /** Reduction of [outer, reduced, inner] to [outer, inner], float32. */
+  reduce32(op: number, x: number, out: number, outer: number, reduced: number, inner: number): void;
+}
+
+/**
+ * Traffic between JS and the WebAssembly kernels, as {@link wasmStats} reports it.
+ *
+ * @since 0.1.0
+ * @category Backends
+ * @example
+ * ```ts
+ * import * as T from '@theta/tensor';
+ * const stats: T.WasmStats | undefined = T.wasmStats();
+ * console.log(stats === undefined || stats.memoryBytes > 0); // true
+ * ```
+ */
+export interface WasmStats {
+  /** Kernel calls that ran in WebAssembly. */
+  readonly calls: number;
+  /** Bytes copied from JS tensors into WebAssembly memory. */
+  readonly bytesIn: number;
+  /** Bytes copied out of WebAssembly memory into fresh tensors. */
+  readonly bytesOut: number;
+  /** Current size of the WebAssembly memory (it never shrinks; bounded by the largest call). */
+  readonly memoryBytes: number;
+}
+
+/** A live instance: its exports, the arena and typed views of its memory. */
+export interface WasmRuntime {
+  /** The module's exports. */
+  readonly exports: WasmExports;
+  /** Byte address of the matmul packing scratch. */
+  readonly scratch: number;
+  /** Byte address where each call's operands start. */
+  readonly arena: number;
+  /**
+   * Makes the arena hold at least `bytes`; false when the memory cannot grow that far (the
+   * caller then runs the JS kernel). Call before {@link WasmRuntime.f64}/{@link WasmRuntime.f32}.
+   */
+  reserve(bytes: number): boolean;
+  /** A float64 view of the whole memory, current after the last reserve. */
+  f64(): Float64Array;
+  /** A float32 view of the whole memory, current after the last reserve. */
+  f32(): Float32Array;
+  /** Adds one call's traffic to the counters. */
+  count(bytesIn: number, bytesOut: number): void;
+  /** The counters. */
+  stats(): WasmStats;
+}
+
+const PAGE = 65536;
+
+/** A minimal module with one SIMD instruction (i8x16.splat): validates only where SIMD exists. */
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
+]);
+
+/** Whether this engine runs WebAssembly with SIMD (Node ≥ 16.4, Chrome ≥ 91, Firefox ≥ 89, Safari ≥ 16.4). */
+export function simdSupported(): boolean {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+const bytes = (): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+
+const align = (x: number, to: number): number => Math.ceil(x / to) * to;
+
+/** Wraps an instance: lays out scratch and arena and keeps the views and counters. */
+function runtimeOf(instance: WebAssembly.Instance): WasmRuntime {
+  const exports = instance.exports as unknown as WasmExports;
+  const memory = exports.memory;
+  const scratchBytes = Math.max(exports.SCRATCH64.value as number, exports.SCRATCH32.value as number);
+  const scratch = align(exports.heapBase(), 64);
+  const arena = align(scratch + scratchBytes, 64);
+  let f64 = new Float64Array(memory.buffer);
+  let f32 = new Float32Array(memory.buffer);
+  let calls = 0;
+  let bytesIn = 0;
+  let bytesOut = 0;
+  const reserve = (size: number): boolean => {
+    const missing = arena + size - memory.buffer.byteLength;
+    if (missing > 0) {
+      try {
+        memory.grow(Math.ceil(missing / PAGE));
+      } catch {
+        return false; // past the engine's limit (4 GiB at most): the JS kernel takes this call
+      }
+    }
+    // Growing detaches the old buffer: renew the views.
+    if (f64.buffer !== memory.buffer) {
+      f64 = new Float64Array(memory.buffer);
+      f32 = new Float32Array(memory.buffer);
+    }
+    return true;
+  };
+  reserve(0);
+  return {
+    exports,
+    scratch,
+    arena,
+    reserve,
+    f64: () => f64,
+    f32: () => f32,
+    count(inBytes, outBytes) {
+      calls += 1;
+      bytesIn += inBytes;
+      bytesOut += outBytes;
+    },
+    stats: () => ({ calls, bytesIn, bytesOut, memoryBytes: memory.buffer.byteLength }),
+  };
+}
+
+/**
+ * Compiles and instantiates the kernels synchronously; undefined where SIMD is missing or the
+ * engine refuses a synchronous compile (a browser's main thread).
+ */
+export function instantiateSync(): WasmRuntime | undefined {
+  if (!simdSupported()) return undefined;
+  try {
+    return runtimeOf(new WebAssembly.Instance(new WebAssembly.Module(bytes()), {}));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compiles and instantiates the kernels asynchronously; undefined where SIMD is missing. */
+export async function instantiateAsync(): Promise<WasmRuntime | undefined> {
+  if (!simdSupported()) return undefined;
+  const module = await WebAssembly.compile(bytes());
+  return runtimeOf(await WebAssembly.instantiate(module, {}));
+}

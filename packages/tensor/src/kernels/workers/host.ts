@@ -1,0 +1,74 @@
+/**
+ * Where worker threads can run a synchronous matmul, and the small slice of Node's
+ * `worker_threads` the pool uses. Nothing here imports a Node module at the top level:
+ * browsers bundle @theta/tensor, so Node's modules are reached through
+ * `process.getBuiltinModule` (Node ≥ 20.16) only when it exists.
+ */
+
+/** The part of a Node `Worker` the pool uses. */
+export interface NodeWorker {
+  /** Sends a message (typed arrays over SharedArrayBuffers are shared, not copied). */
+  postMessage(message: unknown): void;
+  /** Lets the process exit while this worker idles. */
+  unref(): void;
+  /** Stops the thread. */
+  terminate(): Promise<number>;
+  /** Listens for the thread's death. */
+  on(event: 'error' | 'exit', listener: (value: unknown) => void): unknown;
+}
+
+/** The part of `node:worker_threads` the pool uses. */
+export interface NodeWorkerThreads {
+  /** The Worker constructor. */
+  readonly Worker: new (url: URL, options: { readonly execArgv?: readonly string[] }) => NodeWorker;
+  /** The port to the parent, inside a worker; null on the main thread. */
+  readonly parentPort: { on(event: 'message', listener: (message: unknown) => void): unknown } | null;
+}
+
+/** A place where worker threads can serve a synchronous caller. */
+export type ThreadHost =
+  | { readonly kind: 'node'; readonly threads: NodeWorkerThreads }
+  | { readonly kind: 'web' };
+
+interface MaybeNodeProcess {
+  readonly process?: { readonly getBuiltinModule?: (id: string) => unknown };
+}
+
+/** A Node built-in module, or undefined outside Node (or on Node < 20.16). */
+export const nodeBuiltin = (id: string): unknown => {
+  const getBuiltinModule = (globalThis as MaybeNodeProcess).process?.getBuiltinModule;
+  return typeof getBuiltinModule === 'function' ? getBuiltinModule(id) : undefined;
+};
+
+/** True when this thread may block in Atomics.wait (Node and workers may; a browser page may not). */
+export const canBlock = (): boolean => {
+  if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') return false;
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The host worker threads can run on from this thread, or undefined where a synchronous
+ * parallel matmul is impossible: no SharedArrayBuffer (a page without cross-origin
+ * isolation), no Atomics.wait (a browser's main thread), or no way to start workers.
+ */
+export function threadHost(): ThreadHost | undefined {
+  if (!canBlock()) return undefined;
+  const threads = nodeBuiltin('node:worker_threads') as NodeWorkerThreads | undefined;
+  if (threads !== undefined) return { kind: 'node', threads };
+  const scope = globalThis as { crossOriginIsolated?: boolean; Worker?: unknown };
+  if (scope.crossOriginIsolated === true && typeof scope.Worker === 'function') return { kind: 'web' };
+  return undefined;
+}
+
+/** Cores this machine offers (at least 1), from Node's `os` or the browser's navigator. */
+export function availableThreads(): number {
+  const os = nodeBuiltin('node:os') as { availableParallelism?: () => number; cpus?: () => unknown[] } | undefined;
+  const count = os?.availableParallelism?.() ?? os?.cpus?.().length
+    ?? (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.floor(count));
+}

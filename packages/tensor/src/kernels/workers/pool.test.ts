@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { jsKernels } from '../js/index.js';
+import { make } from '../../core/tensor.js';
+import { canBlock, threadHost, type ThreadHost } from './host.js';
+import { createPool, type WorkerPool } from './pool.js';
+import type { SharedJob } from './rows.js';
+import { sourceExecArgv } from './source-hooks.js';
+import { withThreads } from './threads.js';
+
+const host = threadHost() as ThreadHost;
+
+/** Blocks (up to 30 s) until every worker of the pool listens. */
+const startAll = async (pool: WorkerPool): Promise<void> => {
+  pool.start();
+  const deadline = Date.now() + 30_000;
+  while (pool.ready().length < pool.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(pool.ready()).toHaveLength(pool.size);
+};
+
+/** Waits for async exit events (up to 10 s) until `alive()` reaches `count`. */
+const aliveBecomes = async (alive: () => number, count: number): Promise<void> => {
+  const deadline = Date.now() + 10_000;
+  while (alive() !== count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(alive()).toBe(count);
+};
+
+/** [1 2; 3 4] · [5 6; 7 8] = [19 22; 43 50] on shared memory, in chunks of one row. */
+const job = (): Omit<SharedJob, 'first'> => {
+  const shared = (values: number[]) => {
+    const out = new Float64Array(new SharedArrayBuffer(values.length * 8));
+    out.set(values);
+    return out;
+  };
+  return { a: shared([1, 2, 3, 4]), b: shared([5, 6, 7, 8]), out: shared([0, 0, 0, 0]), m: 2, k: 2, n: 2, transposeA: false, transposeB: false, chunkRows: 1 };
+};
+
+describe('thread host', () => {
+  it('finds worker_threads in Node, where the main thread may block', () => {
+    expect(canBlock()).toBe(true);
+    expect(host.kind).toBe('node');
+  });
+});
+
+describe('worker pool', () => {
+  it('runs jobs on workers and waits for them', async () => {
+    const pool = createPool(host, 1);
+    expect(pool.alive()).toBe(0); // lazy: nothing before start
+    await startAll(pool);
+    expect(pool.alive()).toBe(1);
+    for (let i = 0; i < 20; i++) {
+      const product = job();
+      pool.run(pool.ready(), product, false); // the workers alone
+      expect(Array.from(product.out)).toEqual([19, 22, 43, 50]);
+    }
+    await pool.close();
+    await aliveBecomes(pool.alive, 0);
+  });
+
+  it("throws a worker's error on the caller, after every chunk is done, and stays usable", async () => {
+    const pool = createPool(host, 1);
+    await startAll(pool);
+    const bad = { ...job(), a: new Int32Array(new SharedArrayBuffer(16)) } as unknown as SharedJob;
+    expect(() => pool.run([0], bad, false)).toThrow(/in a thread: TypeError: matmul rows: a, b and out must be/);
+    const good = job();
+    pool.run([0], good, false);
+    expect(Array.from(good.out)).toEqual([19, 22, 43, 50]);
+    // An error on this thread's own chunks surfaces the same way.
+    expect(() => pool.run([], bad)).toThrow(/in a thread: TypeError/);
+    await pool.close();
+  });
+
+  it('keeps the same workers over many calls, and restarts them after close', async () => {
+    const kernels = withThreads(jsKernels, { threads: 2, threshold: 0 });
+    await kernels.warmUp();
+    const a = make(new Float64Array(16 * 8).fill(0.5), [16, 8]);
+    for (let i = 0; i < 300; i++) kernels.matmul(a, a, false, true);
+    expect(kernels.liveWorkers()).toBe(1);
+    await kernels.close();
+    await aliveBecomes(kernels.liveWorkers, 0);
+    // Straight after close no worker is ready: the product runs on this thread alone.
+    expect(kernels.matmul(a, a, false, true).data.buffer instanceof SharedArrayBuffer).toBe(false);
+    expect(await kernels.warmUp()).toBe(1);
+    const c = kernels.matmul(a, a, false, true);
+    expect(c.data.buffer instanceof SharedArrayBuffer).toBe(true);
+    expect(c.data).toEqual(jsKernels.matmul(a, a, false, true).data);
+    await kernels.close();
+  });
+
+  it('never keeps Node alive: a script that uses threads and never closes them exits', () => {
+    const threads = new URL('./threads.ts', import.meta.url).href;
+    const js = new URL('../js/index.ts', import.meta.url).href;
+    const script = `
+      import { withThreads } from ${JSON.stringify(threads)};
+      import { jsKernels } from ${JSON.stringify(js)};
+      const kernels = withThreads(jsKernels, { threads: 2, threshold: 0 });
+      await kernels.warmUp();
+      const x = { _tag: 'Tensor', shape: [64, 64], dtype: 'float64', data: new Float64Array(64 * 64).fill(1) };
+      const c = kernels.matmul(x, x, false, false);
+      console.log(c.data.buffer instanceof SharedArrayBuffer, c.data[0], kernels.liveWorkers());
+    `;
+    const child = spawnSync(process.execPath, [...sourceExecArgv, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(child.error).toBeUndefined(); // a hang would be ETIMEDOUT
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('true 64 1');
+    expect(child.status).toBe(0);
+  });
+});
