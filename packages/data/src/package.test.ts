@@ -17,9 +17,11 @@ function sources(dir: string): string[] {
 describe('the package as shipped', () => {
   const files = sources(src).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 
-  it('never uses Math.random: all randomness comes from keys', () => {
+  it('never uses the global random generator: all randomness comes from keys', () => {
+    // Spelled in two parts so that this file does not itself match source scans for it.
+    const globalRandom = ['Math', 'random'].join('.');
     expect(files.length).toBeGreaterThan(10);
-    expect(files.filter(({ text }) => text.includes('Math.random')).map(({ path }) => path)).toEqual([]);
+    expect(files.filter(({ text }) => text.includes(globalRandom)).map(({ path }) => path)).toEqual([]);
   });
 
   it("imports Node's modules and the mnist files only lazily, so it bundles for a browser", () => {
