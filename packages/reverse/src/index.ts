@@ -108,6 +108,7 @@ export { safeMul } from './ops/safe.js';
 export { exp, expm1, log, log1p, sqrt, square, reciprocal, abs, sin, cos, tan } from './ops/unary.js';
 export { tanh, sigmoid, logSigmoid, softplus, relu, leakyRelu, elu } from './ops/activations.js';
 export { matmul, dot, outer } from './ops/matmul.js';
+export { dense } from './ops/dense.js';
 export { sum, mean, max, min, logsumexp, norm, argmax, argmin } from './ops/reduce.js';
 export type { ReduceOp } from './ops/reduce.js';
 export { reshape, transpose, broadcastTo, sumTo, expandDims } from './ops/layout.js';

@@ -1,8 +1,10 @@
 /**
  * Which layers run on @theta/tensor's fused dense kernels: those whose σ is one of the
  * library's own elementwise activations the kernels know (identity, sigmoid, tanh, relu,
- * leakyRelu(α), elu(α), softplus). gelu and softmax, and any activation value written by hand,
- * take the unfused path (σ applied after the fused affine map) with the same results.
+ * leakyRelu(α), elu(α), softplus) — on tensors `T.denseForward`, under `R.grad` one recorded
+ * `R.dense` node. gelu and softmax, and any activation value written by hand, take the unfused
+ * path (σ applied after the fused affine map; under `R.grad` matmul, add and σ) with the same
+ * results.
  *
  * @module
  */

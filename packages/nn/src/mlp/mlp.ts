@@ -196,7 +196,9 @@ export function mlp(options: MlpOptions): Mlp {
     let a = X;
     for (let l = 0; l < L; l++) {
       const { W, b } = theta[l]!;
-      a = activations[l]!.apply(R.add(R.matmul(a, W, { transposeB: true }), b));
+      const options = fused[l];
+      // One recorded `dense` node where σ is fused; gelu and softmax keep matmul, add and σ.
+      a = options !== undefined ? R.dense(a, W, b, options) : activations[l]!.apply(R.add(R.matmul(a, W, { transposeB: true }), b));
     }
     return a;
   };
