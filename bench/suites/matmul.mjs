@@ -8,20 +8,10 @@ import '@tensorflow/tfjs-backend-cpu';
 // In Node the WebAssembly backend finds its .wasm files beside its own module: no setWasmPaths.
 import '@tensorflow/tfjs-backend-wasm';
 import { fmt, measure, ratio, table } from '../lib/measure.mjs';
+import { values } from '../lib/values.mjs';
 
 const SIZES = [64, 256, 512, 1024];
 const DTYPES = ['float32', 'float64'];
-
-/** Deterministic values in [−1, 1) (an LCG), the same for every contender. */
-const values = (length, seed) => {
-  const out = new Float64Array(length);
-  let state = seed >>> 0;
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    out[i] = state / 2 ** 31 - 1;
-  }
-  return out;
-};
 
 /**
  * The clock: CPU time of this process (process.cpuUsage) when the machine is busy, since on

@@ -9,6 +9,7 @@ import * as O from '@theta/optim';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { fmt, measure, table } from '../lib/measure.mjs';
+import { values } from '../lib/values.mjs';
 
 const SIZES = [784, 128, 64, 10];
 const BATCH = 64;
@@ -46,17 +47,6 @@ async function cpuMeasure(fn, { warmupMs = 150, minMs = 500, samples = 7 } = {})
   globalThis.__benchSink = sink;
   return times.sort((a, b) => a - b)[Math.floor(samples / 2)];
 }
-
-/** Deterministic values in [−scale, scale) (an LCG), the same for every contender. */
-const values = (length, seed, scale = 1) => {
-  const out = new Float64Array(length);
-  let state = seed >>> 0;
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    out[i] = (state / 2 ** 31 - 1) * scale;
-  }
-  return out;
-};
 
 /** Θ = [{ W: [n_l, n_{l−1}], b: [n_l] }, …] and a tree of gradients shaped like it. */
 const makeTheta = (dtype, seed) =>

@@ -6,6 +6,7 @@ import * as T from '@theta/tensor';
 import * as R from '@theta/reverse';
 import { performance } from 'node:perf_hooks';
 import { fmt, ratio, table } from '../lib/measure.mjs';
+import { values } from '../lib/values.mjs';
 
 /** CPU seconds this process has used: unlike the wall clock, it does not run on while the
  * shared machine's other work has the core (it does include the garbage collector's threads). */
@@ -142,15 +143,11 @@ function scalarGraph() {
 // traced, so every application records a node). The ratio traced / plain is the overhead.
 
 const REPEAT = 50;
-const values = (shape, seed) => {
-  let s = seed >>> 0;
-  const n = shape.reduce((a, b) => a * b, 1);
-  return T.fromArray(Array.from({ length: n }, () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 31 - 1)), shape);
-};
-const X = values([32, 50], 1);
-const W = values([50, 50], 2);
-const b = values([50], 3);
-const Z = values([32, 50], 4);
+const tensorOf = (shape, seed) => T.fromArray(values(shape.reduce((a, b) => a * b, 1), seed), shape);
+const X = tensorOf([32, 50], 1);
+const W = tensorOf([50, 50], 2);
+const b = tensorOf([50], 3);
+const Z = tensorOf([32, 50], 4);
 
 const cases = [
   ['matmul 32×50 · 50×50', (w) => T.matmul(X, w), (w) => R.matmul(X, w)],

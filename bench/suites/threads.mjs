@@ -7,6 +7,7 @@ import * as T from '@theta/tensor';
 import { jsKernels } from '../../packages/tensor/dist/kernels/js/index.js';
 import { DEFAULT_THRESHOLD, withThreads } from '../../packages/tensor/dist/kernels/workers/threads.js';
 import { fmt, measure, ratio, table } from '../lib/measure.mjs';
+import { values } from '../lib/values.mjs';
 
 const SIZES = [256, 512, 1024];
 const DTYPES = ['float32', 'float64'];
@@ -15,17 +16,6 @@ const SWEEP = [
   [16, 16, 16], [24, 24, 24], [32, 32, 32], [40, 40, 40], [48, 48, 48], [64, 64, 64], [96, 96, 96], [128, 128, 128],
   [64, 784, 128], [64, 128, 64], [64, 64, 10], [128, 64, 784], [784, 64, 128],
 ];
-
-/** Deterministic values in [−1, 1) (an LCG). */
-const values = (length, seed) => {
-  const out = new Float64Array(length);
-  let state = seed >>> 0;
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    out[i] = state / 2 ** 31 - 1;
-  }
-  return out;
-};
 
 /** Seconds per call of one thread and of two, each the better of two alternating rounds. */
 const pair = async (one, two, options) => {
