@@ -1,5 +1,6 @@
 // @theta/tensor matmul on its two backends (plain JS and WebAssembly SIMD) against tfjs's CPU
-// (plain JS) and WebAssembly backends, in the same run.
+// (plain JS) and WebAssembly backends and jax-js (a jit-compiled np.matmul on its WebAssembly
+// device), in the same run.
 // Imports the built package: `npm run build -w @theta/tensor` first.
 import { cpus, loadavg } from 'node:os';
 import * as T from '@theta/tensor';
@@ -7,7 +8,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 // In Node the WebAssembly backend finds its .wasm files beside its own module: no setWasmPaths.
 import '@tensorflow/tfjs-backend-wasm';
+import { loadJax } from '../lib/jax.mjs';
 import { fmt, measure, ratio, table } from '../lib/measure.mjs';
+import { matmulGflops, PEAK_SIZES } from '../lib/peak.mjs';
 import { values } from '../lib/values.mjs';
 
 const SIZES = [64, 256, 512, 1024];
@@ -56,6 +59,20 @@ const tfjsProduct = async (backend, x, y, n) => {
     return data;
   };
   return { name: `tfjs-${backend}`, tfjs: backend, fn, dispose: () => tf.dispose([a, b]) };
+};
+
+/**
+ * A jax-js product: `jit(np.matmul)`, as its users write it, on arrays that stay on the
+ * device; `dataSync` inside the timed call (it waits for the work and reads C back, as the
+ * tfjs contenders do). jax-js moves arguments into ops, so each call passes `.ref`s.
+ */
+const jaxProduct = (jax, x, y, n) => {
+  const { numpy: np, jit } = jax;
+  const a = np.array(Float32Array.from(x), { shape: [n, n] });
+  const b = np.array(Float32Array.from(y), { shape: [n, n] });
+  const product = jit((p, q) => np.matmul(p, q));
+  const fn = () => product(a.ref, b.ref).dataSync();
+  return { name: 'jax-js', jax: true, fn, dispose: () => [a, b, product].forEach((d) => d.dispose()) };
 };
 
 /** A Theta product on one of its backends. */
@@ -109,10 +126,21 @@ export async function run() {
     }
   })();
   const thetaBackends = hasWasm ? ['js', 'wasm'] : ['js'];
+  let jax;
+  let jaxNote;
+  try {
+    const loaded = await loadJax();
+    jax = loaded.jax;
+    jaxNote = `jax-js on its ${loaded.device} device`;
+  } catch (e) {
+    jaxNote = `jax-js left out: ${e instanceof Error ? e.message : String(e)}`;
+  }
 
-  const rows = [['n', 'dtype', 'Theta js', 'Theta wasm', 'tfjs-cpu', 'tfjs-wasm', 'wasm/js', 'wasm/tfjs-cpu', 'wasm/tfjs-wasm']];
-  const gflops = (n, t) => (2 * n ** 3) / t / 1e9;
+  const rows = [['n', 'dtype', 'Theta js', 'Theta wasm', 'tfjs-cpu', 'tfjs-wasm', 'jax-js', 'wasm/js', 'wasm/tfjs-cpu', 'wasm/tfjs-wasm', 'wasm/jax-js']];
+  const gflops = matmulGflops;
+  let peak = 0; // best Theta wasm float32 GFLOP/s at the sizes lib/peak.mjs calls the peak
   let worstDifference = 0;
+  let worstJaxDifference = 0;
   let worstBackendDifference = 0;
   const expected = new Map(); // seconds per call at the next size, by contender
   for (const [s, n] of SIZES.entries()) {
@@ -123,6 +151,7 @@ export async function run() {
       const b = T.fromArray(y, [n, n], { dtype });
       const contenders = thetaBackends.map((backend) => thetaProduct(backend, a, b));
       if (dtype === 'float32') contenders.push(await tfjsProduct('cpu', x, y, n), await tfjsProduct('wasm', x, y, n));
+      if (dtype === 'float32' && jax !== undefined) contenders.push(jaxProduct(jax, x, y, n));
       if (hasWasm) {
         // Same product, different summation: wasm accumulates float32 in float32 lanes (as
         // tfjs does), js in float64.
@@ -134,6 +163,8 @@ export async function run() {
         if (dtype === 'float32') {
           await tf.setBackend('wasm');
           worstDifference = Math.max(worstDifference, difference(ours, contenders.find((c) => c.tfjs === 'wasm').fn()));
+          const jaxContender = contenders.find((c) => c.jax);
+          if (jaxContender !== undefined) worstJaxDifference = Math.max(worstJaxDifference, difference(ours, jaxContender.fn()));
         }
       }
       const times = await timeAll(contenders, expected);
@@ -142,20 +173,23 @@ export async function run() {
         expected.set(c.name, times[i] * ((SIZES[s + 1] ?? n) / n) ** 3);
       }
       const time = (pick) => times[contenders.findIndex(pick)];
-      const [tJs, tWasm, tCpu, tTfWasm] = [
-        time((c) => c.theta === 'js'), time((c) => c.theta === 'wasm'), time((c) => c.tfjs === 'cpu'), time((c) => c.tfjs === 'wasm'),
+      const [tJs, tWasm, tCpu, tTfWasm, tJax] = [
+        time((c) => c.theta === 'js'), time((c) => c.theta === 'wasm'), time((c) => c.tfjs === 'cpu'), time((c) => c.tfjs === 'wasm'), time((c) => c.jax === true),
       ];
+      if (dtype === 'float32' && tWasm !== undefined && PEAK_SIZES.includes(n)) peak = Math.max(peak, gflops(n, tWasm));
       const cell = (t) => (t === undefined ? '—' : fmt(gflops(n, t)));
       const vs = (t) => (t === undefined || tWasm === undefined ? '—' : ratio(t, tWasm));
-      rows.push([n, dtype, cell(tJs), cell(tWasm), cell(tCpu), cell(tTfWasm), vs(tJs), vs(tCpu), vs(tTfWasm)]);
+      rows.push([n, dtype, cell(tJs), cell(tWasm), cell(tCpu), cell(tTfWasm), cell(tJax), vs(tJs), vs(tCpu), vs(tTfWasm), vs(tJax)]);
     }
   }
   T.setBackend(initialBackend);
   table(
-    `matmul: n × n · n × n in GFLOP/s = 2n³ / ${busy ? 'CPU' : 'wall'} time, one thread each (${cpus().length} cores, load ${loadavg()[0].toFixed(1)}; tfjs-wasm in Node: SIMD ${simd ? 'on' : 'off'}, threads ${threads ? 'on' : 'off'}; tfjs has no float64)`,
+    `matmul: n × n · n × n in GFLOP/s = 2n³ / ${busy ? 'CPU' : 'wall'} time, one thread each (${cpus().length} cores, load ${loadavg()[0].toFixed(1)}; tfjs-wasm in Node: SIMD ${simd ? 'on' : 'off'}, threads ${threads ? 'on' : 'off'}; ${jaxNote}; tfjs and jax-js measured in float32 only)`,
     rows,
   );
   console.log(`\nTargets: Theta wasm float32 ≥ 1.0× tfjs-wasm at n ≥ 256; float64 ≥ 10 GFLOP/s.`);
   console.log(`Largest |Theta wasm − Theta js| / max |C|: ${worstBackendDifference.toExponential(1)}`);
   console.log(`Largest |Theta wasm − tfjs-wasm| / max |C| over the float32 products: ${worstDifference.toExponential(1)}`);
+  if (jax !== undefined) console.log(`Largest |Theta wasm − jax-js| / max |C| over the float32 products: ${worstJaxDifference.toExponential(1)}`);
+  if (peak > 0) console.log(`Measured float32 matmul peak (Theta wasm, best of n = ${PEAK_SIZES.join(', ')}): ${fmt(peak)} GFLOP/s.`);
 }
