@@ -9,6 +9,7 @@ import type { Cost } from '../cost/types.js';
 import { denseOptionsOf } from '../mlp/fused.js';
 import type { Mlp } from '../mlp/mlp.js';
 import type { Theta } from '../mlp/theta.js';
+import { fusedPenalty as fusedKey, type FusedPenalty } from '../penalty/fused.js';
 import { noPenalty, type Penalty } from '../penalty/penalty.js';
 import { cancels, outputDelta } from './output-delta.js';
 
@@ -34,6 +35,9 @@ export interface BackpropResult {
   /** $\delta^l = \partial C / \partial z^l$ per layer (entry `l − 1` is layer l), each $[N, n_l]$. */
   readonly deltas: readonly T.Tensor[];
 }
+
+/** The one-pass penalty of l2/l1, absent for a penalty built by hand. */
+const penaltyPassOf = (penalty: Penalty): FusedPenalty | undefined => (penalty as { readonly [fusedKey]?: FusedPenalty })[fusedKey];
 
 /** Class labels [N] for categorical cross-entropy become one-hot rows; shapes must match. */
 function targetsFor(cost: Cost, targets: unknown, output: T.Tensor): T.Tensor {
@@ -113,6 +117,12 @@ export function backprop(net: Mlp, cost: Cost, penalty: Penalty = noPenalty): (t
       if (r.dInput !== undefined) g = r.dInput;
     }
     let loss = T.item(out.loss);
+    const fusedPenalty = penaltyPassOf(penalty);
+    if (penalty.lambda !== 0 && fusedPenalty !== undefined) {
+      const penalised = fusedPenalty(theta, grads);
+      loss += penalised.value;
+      return result(loss, penalised.grads, deltas);
+    }
     if (penalty.lambda !== 0) {
       loss += T.item(penalty.value(theta));
       const extra = penalty.gradient(theta);
@@ -122,10 +132,14 @@ export function backprop(net: Mlp, cost: Cost, penalty: Penalty = noPenalty): (t
         grads[l] = { W: T.add(g.W, r.W), b: penalty.includeBiases ? T.add(g.b, r.b) : g.b };
       }
     }
-    return Object.freeze({
-      loss,
-      grads: Object.freeze(grads.map((g) => Object.freeze(g))),
-      deltas: Object.freeze(deltas),
-    });
+    return result(loss, grads, deltas);
   };
 }
+
+/** The frozen result record. */
+const result = (loss: number, grads: Theta, deltas: readonly T.Tensor[]): BackpropResult =>
+  Object.freeze({
+    loss,
+    grads: Object.freeze(grads.map((g) => Object.freeze(g))),
+    deltas: Object.freeze(deltas),
+  });

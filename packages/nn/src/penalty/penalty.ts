@@ -7,6 +7,7 @@
 import * as R from '@theta/reverse';
 import * as T from '@theta/tensor';
 import { tensorBehind, type Theta } from '../mlp/theta.js';
+import { fusedPass, fusedPenalty } from './fused.js';
 
 /**
  * The value of a penalty, written with @theta/reverse ops: on tensors it computes directly,
@@ -102,6 +103,8 @@ const make = (name: 'l2' | 'l1', lambda: number, options: PenaltyOptions, value:
     includeBiases,
     value: ((theta: Theta<R.Value>) => R.mul(sumOver(theta, includeBiases, value), lambda)) as PenaltyValue,
     gradient: (theta: Theta) => theta.map(({ W, b }) => ({ W: gradient(W), b: includeBiases ? gradient(b) : T.zerosLike(b) })),
+    // What backprop uses: value and gradient added to the data gradient in one pass per leaf.
+    [fusedPenalty]: fusedPass(name, lambda, includeBiases),
   });
 };
 

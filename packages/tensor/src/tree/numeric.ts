@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Tensor } from '../core/tensor.js';
+import type { Tensor, TypedArray } from '../core/tensor.js';
 import { leaves, reduce, type TensorTree } from './tree.js';
 import { isTensor } from '../core/tensor.js';
 
@@ -135,6 +135,9 @@ export interface NonFiniteLeaf {
  * ```
  */
 export function findNonFinite(tree: TensorTree): NonFiniteLeaf | undefined {
+  // Training checks every gradient and every Θ: the common all-finite case walks the leaves
+  // without building paths; only a tree that holds a NaN or ±∞ is searched again for where.
+  if (allFinite(tree)) return undefined;
   return reduce<NonFiniteLeaf | undefined>(tree, undefined, (found, x, path) => {
     if (found !== undefined) return found;
     for (let i = 0; i < x.data.length; i++) {
@@ -145,3 +148,23 @@ export function findNonFinite(tree: TensorTree): NonFiniteLeaf | undefined {
   });
 }
 
+
+/** Whether every element of every leaf is finite. */
+function allFinite(tree: TensorTree): boolean {
+  if (isTensor(tree)) return finiteData(tree.data);
+  if (Array.isArray(tree)) {
+    for (let i = 0; i < tree.length; i++) if (!allFinite(tree[i] as TensorTree)) return false;
+    return true;
+  }
+  if (typeof tree === 'object' && tree !== null) {
+    for (const key in tree) if (!allFinite((tree as Record<string, TensorTree>)[key] as TensorTree)) return false;
+  }
+  return true;
+}
+
+/** A branch-free pass: v · 0 is ±0 for finite v and NaN for NaN or ±∞, so the sum stays 0 only if all are finite. */
+function finiteData(data: TypedArray): boolean {
+  let acc = 0;
+  for (let i = 0; i < data.length; i++) acc += (data[i] as number) * 0;
+  return acc === 0;
+}

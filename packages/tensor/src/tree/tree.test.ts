@@ -78,4 +78,28 @@ describe('Θ-trees', () => {
     const bad = [theta()[0]!, { W: T.tensor([[1, -Infinity]]), b: T.tensor([NaN]) }];
     expect(T.Tree.findNonFinite(bad)).toEqual({ path: '[1].W', index: 1, value: -Infinity });
   });
+
+  it('findNonFinite agrees with a naive scan: huge finite values, ±∞ and NaN in every position, records, static leaves', () => {
+    // The naive reference: the first leaf (in walk order) holding a value that is not finite.
+    const naive = (leaves: readonly [string, T.Tensor][]) => {
+      for (const [path, x] of leaves) {
+        const values = T.toArray(x);
+        const index = values.findIndex((v) => !Number.isFinite(v));
+        if (index >= 0) return { path, index, value: values[index] };
+      }
+      return undefined;
+    };
+    const specials = [Infinity, -Infinity, NaN];
+    for (const dtype of ['float64', 'float32'] as const) {
+      const big = dtype === 'float32' ? 3.4e38 : 1.7e308;
+      for (let position = -1; position < 9; position++) {
+        for (const special of specials) {
+          // Huge finite values must not look like overflow: v · 0 is 0 for them.
+          const values = [big, -big, 0, -0, 1, big, -big, 5e-324, 2].map((v, i) => (i === position ? special : v));
+          const tree = { step: 3, name: 'x', layers: [{ W: T.fromArray(values.slice(0, 6), [2, 3], { dtype }), b: T.fromArray(values.slice(6), [3], { dtype }) }] };
+          expect(T.Tree.findNonFinite(tree)).toEqual(naive([['layers[0].W', tree.layers[0]!.W], ['layers[0].b', tree.layers[0]!.b]]));
+        }
+      }
+    }
+  });
 });
