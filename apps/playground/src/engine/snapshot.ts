@@ -81,11 +81,6 @@ export interface Snapshot {
   readonly math: MathSnapshot;
 }
 
-/** The buffers of a snapshot, to transfer rather than copy them to the page. */
-export function transferables(s: Snapshot): ArrayBuffer[] {
-  return [...s.nodeValues.map((v) => v.buffer as ArrayBuffer), s.output.buffer as ArrayBuffer];
-}
-
 /** Classification accuracy or regression R² of predictions A against a problem's labels. */
 function metric(session: Session, y: readonly number[], t: T.Tensor, A: T.Tensor): number {
   if (session.problem.kind === 'regression') return N.metrics.r2(t, A);

@@ -4,14 +4,18 @@
  * from `worker.ts` so that it runs in Node for tests and the bench.
  */
 import { createSession, type Session, type TrainingState } from '../engine/session.js';
-import { problemData, takeSnapshot, transferables } from '../engine/snapshot.js';
+import { problemData, takeSnapshot } from '../engine/snapshot.js';
 import type { Command, Report, Speed } from './protocol.js';
 
 /** How long one slice of training may hold the worker before it looks at its messages. */
 const SLICE_MS = 12;
 
-/** Where reports go, with the buffers that may be transferred. */
-export type Post = (report: Report, transfer: ArrayBuffer[]) => void;
+/**
+ * Where reports go. Snapshots are copied to the page, never transferred: transferring detaches
+ * their buffers, and the first detached buffer in a V8 isolate makes every typed-array loop in
+ * it — this worker's training — 2–3× slower for good (V8's "array buffer detaching protector").
+ */
+export type Post = (report: Report) => void;
 
 /** Schedules `f` to run soon after the current task (between two training slices). */
 export type Defer = (f: () => void) => void;
@@ -38,7 +42,7 @@ export function createRunner(post: Post, defer: Defer, now: () => number = () =>
   const fail = (error: unknown, reply?: number): void => {
     running = false;
     const message = error instanceof Error ? error.message : String(error);
-    post({ type: 'error', revision, message, ...(reply === undefined ? {} : { reply }) }, []);
+    post({ type: 'error', revision, message, ...(reply === undefined ? {} : { reply }) });
   };
 
   const send = (reply?: number): void => {
@@ -49,7 +53,7 @@ export function createRunner(post: Post, defer: Defer, now: () => number = () =>
       stepsSinceFrame = 0;
       const data = dataSent ? {} : { data: problemData(session) };
       dataSent = true;
-      post({ type: 'snapshot', revision, snapshot, running, stepsPerSecond: running ? rate.perSecond : 0, ...data, ...(reply === undefined ? {} : { reply }) }, transferables(snapshot));
+      post({ type: 'snapshot', revision, snapshot, running, stepsPerSecond: running ? rate.perSecond : 0, ...data, ...(reply === undefined ? {} : { reply }) });
     } catch (error) {
       fail(error, reply);
     }

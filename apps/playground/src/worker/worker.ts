@@ -8,7 +8,7 @@ import { createRunner } from './runner.js';
 /** The parts of the dedicated worker scope used here (the DOM lib types `self` as a Window). */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<Command>) => void) | null;
-  postMessage(message: Report, transfer: Transferable[]): void;
+  postMessage(message: Report): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -17,7 +17,7 @@ const pending: (() => void)[] = [];
 channel.port1.onmessage = () => pending.shift()?.();
 
 const runner = createRunner(
-  (report, transfer) => scope.postMessage(report, transfer),
+  (report) => scope.postMessage(report),
   (f) => {
     pending.push(f);
     channel.port2.postMessage(null);
