@@ -60,7 +60,7 @@ const describe = (value: unknown): string =>
  * ```
  */
 export function map<A extends TensorTree>(tree: A, f: (leaf: Tensor, path: string) => Tensor, path = ''): A {
-  return mapAll([tree], (leaves, p) => f(leaves[0] as Tensor, p), path, 'Tree.map') as A;
+  return mapOne(tree, f, path) as A;
 }
 
 /**
@@ -79,7 +79,7 @@ export function map<A extends TensorTree>(tree: A, f: (leaf: Tensor, path: strin
  * ```
  */
 export function zipWith<A extends TensorTree>(a: A, b: TensorTree, f: (x: Tensor, y: Tensor, path: string) => Tensor): A {
-  return mapAll([a, b], (leaves, p) => f(leaves[0] as Tensor, leaves[1] as Tensor, p), '', 'Tree.zipWith') as A;
+  return zipTwo(a, b, f, '') as A;
 }
 
 /**
@@ -98,6 +98,48 @@ export function zipWith<A extends TensorTree>(a: A, b: TensorTree, f: (x: Tensor
  */
 export function zipWithAll<A extends TensorTree>(trees: readonly [A, ...TensorTree[]], f: (leaves: readonly Tensor[], path: string) => Tensor): A {
   return mapAll(trees, f, '', 'Tree.zipWithAll') as A;
+}
+
+// map and zipWith run on every training step (optimisers, checks): they get walkers of their
+// own that allocate nothing but the result, where mapAll builds an array of subtrees per node.
+
+/** {@link map}'s walk: one tree, so no structure to compare. */
+function mapOne(tree: TensorTree, f: (leaf: Tensor, path: string) => Tensor, path: string): TensorTree {
+  if (isTensor(tree)) return f(tree, path);
+  if (Array.isArray(tree)) {
+    const out: TensorTree[] = [];
+    for (let k = 0; k < tree.length; k++) out.push(mapOne(tree[k] as TensorTree, f, childPath(path, k)));
+    return out;
+  }
+  if (isRecord(tree)) {
+    const out: Record<string, TensorTree> = {};
+    for (const k of Object.keys(tree)) out[k] = mapOne(tree[k] as TensorTree, f, childPath(path, k));
+    return out;
+  }
+  return tree as TensorTree;
+}
+
+/** {@link zipWith}'s walk: the checks and messages of mapAll for two trees. */
+function zipTwo(a: TensorTree, b: TensorTree, f: (x: Tensor, y: Tensor, path: string) => Tensor, path: string): TensorTree {
+  const mismatch = (expected: string): never => {
+    throw new ShapeError({ op: 'Tree.zipWith', argument: `tree 1 at '${path || '(root)'}'`, expected, actual: describe(b) });
+  };
+  if (isTensor(a)) return isTensor(b) ? f(a, b, path) : mismatch('a tensor');
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || b.length !== a.length) mismatch(`an array of ${a.length}`);
+    const out: TensorTree[] = [];
+    for (let k = 0; k < a.length; k++) out.push(zipTwo(a[k] as TensorTree, (b as readonly TensorTree[])[k] as TensorTree, f, childPath(path, k)));
+    return out;
+  }
+  if (isRecord(a)) {
+    const keys = Object.keys(a);
+    const same = isRecord(b) && Object.keys(b).length === keys.length && keys.every((k) => k in b);
+    if (!same) mismatch(`a record {${keys.join(', ')}}`);
+    const out: Record<string, TensorTree> = {};
+    for (const k of keys) out[k] = zipTwo(a[k] as TensorTree, (b as Record<string, TensorTree>)[k] as TensorTree, f, childPath(path, k));
+    return out;
+  }
+  return Object.is(a, b) ? (a as TensorTree) : mismatch(describe(a));
 }
 
 function mapAll(trees: readonly TensorTree[], f: (leaves: readonly Tensor[], path: string) => Tensor, path: string, op: string): TensorTree {
