@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench`: runs every suite in bench/suites (or those named on the command line,
 // e.g. `npm run bench -- matmul`) against the built packages, peers side by side.
+//
+// Each suite runs in a fresh Node process: a suite that grows a WebAssembly memory (tfjs-wasm,
+// jax-js) detaches an ArrayBuffer, and the first detach in a V8 isolate slows every typed-array
+// loop that runs in it afterwards by 1.5–2× — it would skew the suites that follow it.
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
 const only = process.argv.slice(2);
 const suites = readdirSync(new URL('./suites/', import.meta.url))
@@ -11,6 +17,11 @@ const suites = readdirSync(new URL('./suites/', import.meta.url))
   .sort();
 console.log(`# Theta benchmarks\n\nMachine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`);
 for (const suite of suites) {
-  const { run } = await import(`./suites/${suite}`);
-  await run();
+  const url = new URL(`./suites/${suite}`, import.meta.url).href;
+  const script = `const { run } = await import(${JSON.stringify(url)}); await run();`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '--eval', script], { cwd: fileURLToPath(new URL('.', import.meta.url)), stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`bench: suite ${suite} failed (exit status ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
 }
