@@ -47,3 +47,12 @@ export const B_PERIODIC: i32 = 3;
 export const A_PERIODIC: i32 = 4;
 export const B_BLOCKS: i32 = 5;
 export const A_BLOCKS: i32 = 6;
+
+// Activations of the fused dense kernels (src/kernels/wasm/dense.ts)
+export const ACT_IDENTITY: i32 = 0;
+export const ACT_SIGMOID: i32 = 1;
+export const ACT_TANH: i32 = 2;
+export const ACT_RELU: i32 = 3;
+export const ACT_LEAKY_RELU: i32 = 4;
+export const ACT_ELU: i32 = 5;
+export const ACT_SOFTPLUS: i32 = 6;

@@ -1,6 +1,9 @@
-// Elementwise maps of one argument. The cheap ones run in SIMD lanes; the transcendental ones
-// call the float64 Math of AssemblyScript (a port of musl's libm, within an ulp of V8's) per
-// element, and float32 data is widened to float64 and rounded once, as in the JS kernel.
+// Elementwise maps of one argument. The cheap ones and those built on exp (exp, expm1, tanh,
+// sigmoid, elu and their derivatives: exp.ts, a few ulp from V8's Math; float32 evaluated in
+// f64x2 lanes and rounded once, as the JS kernel) run in SIMD lanes; log, log1p, softplus,
+// logSigmoid and leakyRelu call AssemblyScript's float64 Math (a musl port) per element,
+// float32 data widened to float64 and rounded once, as in the JS kernel.
+import { exp64, expm164, high, low, narrow, sigmoid64, tanh64 } from './exp';
 import {
   NEG, ABS, SQUARE, SQRT, RECIPROCAL, RELU, RELU_DERIVATIVE, LEAKY_RELU_DERIVATIVE,
   LEAKY_RELU, EXP, EXPM1, LOG, LOG1P, TANH, SIGMOID, SIGMOID_DERIVATIVE, TANH_DERIVATIVE,
@@ -14,6 +17,20 @@ import {
   if (op == SQUARE) return f64x2.mul(v, v);
   if (op == SQRT) return f64x2.sqrt(v);
   if (op == RECIPROCAL) return f64x2.div(f64x2.splat(1), v);
+  if (op == EXP) return exp64(v);
+  if (op == EXPM1) return expm164(v);
+  if (op == TANH) return tanh64(v);
+  if (op == SIGMOID) return sigmoid64(v);
+  if (op == SIGMOID_DERIVATIVE) {
+    const s = sigmoid64(v);
+    return f64x2.mul(s, f64x2.sub(f64x2.splat(1), s));
+  }
+  if (op == TANH_DERIVATIVE) {
+    const t = tanh64(v);
+    return f64x2.sub(f64x2.splat(1), f64x2.mul(t, t));
+  }
+  if (op == ELU) return v128.bitselect(v, f64x2.mul(alpha, expm164(v)), f64x2.gt(v, f64x2.splat(0)));
+  if (op == ELU_DERIVATIVE) return v128.bitselect(f64x2.splat(1), f64x2.mul(alpha, exp64(v)), f64x2.gt(v, f64x2.splat(0)));
   // v > 0 ? v : (v is NaN ? v : 0), and the derivatives with 1 and α in place of v and 0.
   const positive = f64x2.gt(v, f64x2.splat(0));
   const nan = f64x2.ne(v, v);
@@ -23,25 +40,20 @@ import {
 }
 
 // @ts-ignore: decorator
-@inline function vec32(op: i32, v: v128, alpha: v128): v128 {
+@inline function vec32(op: i32, v: v128, alpha: v128, alpha64: v128): v128 {
   if (op == NEG) return f32x4.neg(v);
   if (op == ABS) return f32x4.abs(v);
   if (op == SQUARE) return f32x4.mul(v, v);
   if (op == SQRT) return f32x4.sqrt(v);
   if (op == RECIPROCAL) return f32x4.div(f32x4.splat(1), v);
+  // The exp-based maps (the only codes ≥ EXP that come here) in float64 lanes, rounded once
+  // (the JS kernel's float32 semantics).
+  if (op >= EXP) return narrow(vec64(op, low(v), alpha64), vec64(op, high(v), alpha64));
   const positive = f32x4.gt(v, f32x4.splat(0));
   const nan = f32x4.ne(v, v);
   if (op == RELU) return v128.bitselect(v, f32x4.splat(0), v128.or(positive, nan));
   const low = v128.bitselect(v, op == RELU_DERIVATIVE ? f32x4.splat(0) : alpha, nan);
   return v128.bitselect(f32x4.splat(1), low, positive);
-}
-
-/** Numerically stable logistic function, as sigmoidScalar in the JS kernel. */
-// @ts-ignore: decorator
-@inline function sigmoid(x: f64): f64 {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
 }
 
 // @ts-ignore: decorator
@@ -52,24 +64,10 @@ import {
 // @ts-ignore: decorator
 @inline function scalar(op: i32, v: f64, alpha: f64): f64 {
   if (op == LEAKY_RELU) return v > 0 ? v : alpha * v;
-  if (op == EXP) return Math.exp(v);
-  if (op == EXPM1) return Math.expm1(v);
   if (op == LOG) return Math.log(v);
   if (op == LOG1P) return Math.log1p(v);
-  if (op == TANH) return Math.tanh(v);
-  if (op == SIGMOID) return sigmoid(v);
-  if (op == SIGMOID_DERIVATIVE) {
-    const s = sigmoid(v);
-    return s * (1 - s);
-  }
-  if (op == TANH_DERIVATIVE) {
-    const t = Math.tanh(v);
-    return 1 - t * t;
-  }
   if (op == SOFTPLUS) return softplus(v);
-  if (op == LOG_SIGMOID) return -softplus(-v);
-  if (op == ELU) return v > 0 ? v : alpha * Math.expm1(v);
-  return v > 0 ? 1 : alpha * Math.exp(v); // ELU_DERIVATIVE
+  return -softplus(-v); // LOG_SIGMOID
 }
 
 // @ts-ignore: decorator
@@ -89,14 +87,15 @@ import {
 // @ts-ignore: decorator
 @inline function simd32(op: i32, x: usize, out: usize, n: i32, alpha: f64): void {
   const va = f32x4.splat(<f32>alpha);
+  const va64 = f64x2.splat(alpha);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const at = <usize>i << 2;
-    v128.store(out + at, vec32(op, v128.load(x + at), va));
+    v128.store(out + at, vec32(op, v128.load(x + at), va, va64));
   }
   for (; i < n; i++) {
     const at = <usize>i << 2;
-    v128.store32_lane(out + at, vec32(op, v128.load32_zero(x + at), va), 0);
+    v128.store32_lane(out + at, vec32(op, v128.load32_zero(x + at), va, va64), 0);
   }
 }
 
@@ -128,18 +127,18 @@ export function unary64(op: i32, x: usize, out: usize, n: i32, alpha: f64): void
     case RELU_DERIVATIVE: simd64(RELU_DERIVATIVE, x, out, n, alpha); break;
     case LEAKY_RELU_DERIVATIVE: simd64(LEAKY_RELU_DERIVATIVE, x, out, n, alpha); break;
     case LEAKY_RELU: scalar64(LEAKY_RELU, x, out, n, alpha); break;
-    case EXP: scalar64(EXP, x, out, n, alpha); break;
-    case EXPM1: scalar64(EXPM1, x, out, n, alpha); break;
+    case EXP: simd64(EXP, x, out, n, alpha); break;
+    case EXPM1: simd64(EXPM1, x, out, n, alpha); break;
     case LOG: scalar64(LOG, x, out, n, alpha); break;
     case LOG1P: scalar64(LOG1P, x, out, n, alpha); break;
-    case TANH: scalar64(TANH, x, out, n, alpha); break;
-    case SIGMOID: scalar64(SIGMOID, x, out, n, alpha); break;
-    case SIGMOID_DERIVATIVE: scalar64(SIGMOID_DERIVATIVE, x, out, n, alpha); break;
-    case TANH_DERIVATIVE: scalar64(TANH_DERIVATIVE, x, out, n, alpha); break;
+    case TANH: simd64(TANH, x, out, n, alpha); break;
+    case SIGMOID: simd64(SIGMOID, x, out, n, alpha); break;
+    case SIGMOID_DERIVATIVE: simd64(SIGMOID_DERIVATIVE, x, out, n, alpha); break;
+    case TANH_DERIVATIVE: simd64(TANH_DERIVATIVE, x, out, n, alpha); break;
     case SOFTPLUS: scalar64(SOFTPLUS, x, out, n, alpha); break;
     case LOG_SIGMOID: scalar64(LOG_SIGMOID, x, out, n, alpha); break;
-    case ELU: scalar64(ELU, x, out, n, alpha); break;
-    default: scalar64(ELU_DERIVATIVE, x, out, n, alpha);
+    case ELU: simd64(ELU, x, out, n, alpha); break;
+    default: simd64(ELU_DERIVATIVE, x, out, n, alpha);
   }
 }
 
@@ -155,17 +154,17 @@ export function unary32(op: i32, x: usize, out: usize, n: i32, alpha: f64): void
     case RELU_DERIVATIVE: simd32(RELU_DERIVATIVE, x, out, n, alpha); break;
     case LEAKY_RELU_DERIVATIVE: simd32(LEAKY_RELU_DERIVATIVE, x, out, n, alpha); break;
     case LEAKY_RELU: scalar32(LEAKY_RELU, x, out, n, alpha); break;
-    case EXP: scalar32(EXP, x, out, n, alpha); break;
-    case EXPM1: scalar32(EXPM1, x, out, n, alpha); break;
+    case EXP: simd32(EXP, x, out, n, alpha); break;
+    case EXPM1: simd32(EXPM1, x, out, n, alpha); break;
     case LOG: scalar32(LOG, x, out, n, alpha); break;
     case LOG1P: scalar32(LOG1P, x, out, n, alpha); break;
-    case TANH: scalar32(TANH, x, out, n, alpha); break;
-    case SIGMOID: scalar32(SIGMOID, x, out, n, alpha); break;
-    case SIGMOID_DERIVATIVE: scalar32(SIGMOID_DERIVATIVE, x, out, n, alpha); break;
-    case TANH_DERIVATIVE: scalar32(TANH_DERIVATIVE, x, out, n, alpha); break;
+    case TANH: simd32(TANH, x, out, n, alpha); break;
+    case SIGMOID: simd32(SIGMOID, x, out, n, alpha); break;
+    case SIGMOID_DERIVATIVE: simd32(SIGMOID_DERIVATIVE, x, out, n, alpha); break;
+    case TANH_DERIVATIVE: simd32(TANH_DERIVATIVE, x, out, n, alpha); break;
     case SOFTPLUS: scalar32(SOFTPLUS, x, out, n, alpha); break;
     case LOG_SIGMOID: scalar32(LOG_SIGMOID, x, out, n, alpha); break;
-    case ELU: scalar32(ELU, x, out, n, alpha); break;
-    default: scalar32(ELU_DERIVATIVE, x, out, n, alpha);
+    case ELU: simd32(ELU, x, out, n, alpha); break;
+    default: simd32(ELU_DERIVATIVE, x, out, n, alpha);
   }
 }

@@ -1,8 +1,8 @@
 /**
- * The WebAssembly backend: the JS kernels with matmul, the common elementwise maps and the
- * reductions replaced by SIMD kernels (assembly/**). Anything without a WebAssembly kernel — an
- * op missing from codes.ts, a general broadcast, mixed dtypes, or a call too small to repay
- * the copies — runs the JS kernel, so both backends compute every op.
+ * The WebAssembly backend: the JS kernels with matmul, the fused dense layers, the common
+ * elementwise maps and the reductions replaced by SIMD kernels (assembly/**). Anything without
+ * a WebAssembly kernel — an op missing from codes.ts, a general broadcast, mixed dtypes, or a
+ * call too small to repay the copies — runs the JS kernel, so both backends compute every op.
  *
  * Each call copies its operands into the arena, runs, and copies the result into a fresh
  * typed array: two or three memcpy passes, counted in {@link WasmRuntime.stats}. They are
@@ -18,7 +18,10 @@
  * - to rounding: float32 matmul accumulates in float32 lanes (the JS kernel in float64, then
  *   rounds once): relative error ≲ k·2⁻²⁴ of Σ|a·b|, as tfjs and BLAS sgemm; sums along the
  *   last axis use four partial sums (float64 even for float32 data); logsumexp and, when
- *   enabled, the exp/log/tanh maps use AssemblyScript's libm, within an ulp of V8's.
+ *   enabled, the log maps use AssemblyScript's libm, within an ulp of V8's; exp, expm1,
+ *   sigmoid, tanh, elu and their derivatives (maps and dense activations, at every size) use
+ *   the SIMD exp of assembly/exp.ts and may differ from JS's Math in the last bits (≤ 3 ulp
+ *   in float64), softplus AssemblyScript's libm.
  * - NaN, ±∞ and −0 follow the JS rules everywhere (relu(−0) = +0, relu(NaN) = NaN, NaN wins
  *   max/min).
  */
@@ -26,7 +29,8 @@ import { make, sizeOf, type Tensor } from '../../core/tensor.js';
 import { reducedShape } from '../../core/shape.js';
 import { jsKernels } from '../js/index.js';
 import type { Kernels } from '../types.js';
-import { Broadcast, binaryCodes, reduceCodes, transcendentalCodes, unaryCodes } from './codes.js';
+import { Broadcast, activationCodes, binaryCodes, reduceCodes, transcendentalCodes, unaryCodes } from './codes.js';
+import { wasmDenseBackward, wasmDenseForward } from './dense.js';
 import type { WasmRuntime } from './runtime.js';
 
 /** Below these sizes a call stays in JS (its copies and call overhead would cost more). */
@@ -36,8 +40,8 @@ export interface WasmLimits {
   /** Least output elements for a WebAssembly elementwise map or reduction. */
   readonly elementwise: number;
   /**
-   * Run exp/log/tanh-based maps in WebAssembly too (about 1.7× faster for exp and sigmoid,
-   * slower for tanh, and within 1e-15 relative of JS but not always bit-identical).
+   * Run the log-based maps (log, log1p, logSigmoid) in WebAssembly too: scalar libm, no faster
+   * than JS and not always bit-identical to it. The activations (codes.ts) always run there.
    */
   readonly transcendental: boolean;
 }
@@ -122,9 +126,11 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       return make(copyOut(rt, size === 4, pc, m * n), [m, n]);
     },
     unary(op, t, alpha) {
-      const code = unaryCodes[op] ?? (limits.transcendental ? transcendentalCodes[op] : undefined);
       const n = t.data.length;
-      if (code === undefined || n < limits.elementwise || n === 0) return jsKernels.unary(op, t, alpha);
+      // Activations run here at every size: the fused dense kernels compute them with the same code.
+      const always = activationCodes[op];
+      const code = always ?? unaryCodes[op] ?? (limits.transcendental ? transcendentalCodes[op] : undefined);
+      if (code === undefined || (always === undefined && n < limits.elementwise) || n === 0) return jsKernels.unary(op, t, alpha);
       const size = t.dtype === 'float32' ? 4 : 8;
       const px = rt.arena;
       const po = px + align16(n * size);
@@ -168,6 +174,23 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       (size === 4 ? x.reduce32 : x.reduce64)(code, px, po, outer, reduced, inner);
       rt.count(n * size, outer * inner * size);
       return make(copyOut(rt, size === 4, po, outer * inner), reducedShape(t.shape, axes, true));
+    },
+    // One call each (wasm/dense.ts), whatever the size: even the 32 × 2 × 50 layers run faster
+    // fused than composed (measured). Empty layers take the JS kernel.
+    denseForward(xx, w, b, activation, alpha) {
+      const N = xx.shape[0] as number;
+      const n = w.shape[0] as number;
+      const k = xx.shape[1] as number;
+      if (N * n * k === 0) return jsKernels.denseForward.call(this, xx, w, b, activation, alpha);
+      return wasmDenseForward(rt, xx, w, b, activation, alpha) ?? jsKernels.denseForward.call(this, xx, w, b, activation, alpha);
+    },
+    denseBackward(g, z, a, xx, w, activation, alpha, propagate) {
+      const N = g.shape[0] as number;
+      const n = g.shape[1] as number;
+      const k = xx.shape[1] as number;
+      if (N * n * k === 0) return jsKernels.denseBackward.call(this, g, z, a, xx, w, activation, alpha, propagate);
+      return wasmDenseBackward(rt, g, z, a, xx, w, activation, alpha, propagate)
+        ?? jsKernels.denseBackward.call(this, g, z, a, xx, w, activation, alpha, propagate);
     },
   };
 }

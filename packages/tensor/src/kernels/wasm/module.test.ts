@@ -17,7 +17,7 @@ describe('the generated WebAssembly module', () => {
     expect(WebAssembly.Module.imports(module)).toEqual([]);
     const names = WebAssembly.Module.exports(module).map((e) => e.name).sort();
     expect(names).toEqual([
-      'SCRATCH32', 'SCRATCH64', 'binary32', 'binary64', 'heapBase', 'matmul32', 'matmul64', 'memory', 'reduce32', 'reduce64', 'unary32', 'unary64',
+      'SCRATCH32', 'SCRATCH64', 'binary32', 'binary64', 'denseBackward32', 'denseBackward64', 'denseForward32', 'denseForward64', 'heapBase', 'matmul32', 'matmul64', 'memory', 'reduce32', 'reduce64', 'unary32', 'unary64',
     ]);
   });
 });

@@ -47,6 +47,53 @@ describe('WebAssembly runtime', () => {
     expect(rt.stats().memoryBytes).toBe(memory);
   });
 
+  it('runs a dense layer as one call each way, copying each operand in and each result out once', () => {
+    const rt = instantiateSync()!;
+    const k = wasmKernels(rt);
+    const [N, kk, n] = [32, 50, 7];
+    const x = make(new Float32Array(filled(N * kk, 9)), [N, kk]);
+    const w = make(new Float32Array(filled(n * kk, 10)), [n, kk]);
+    const b = make(new Float32Array(filled(n, 11)), [n]);
+    const before = rt.stats();
+    const { z, a } = k.denseForward(x, w, b, 'sigmoid', 0);
+    const mid = rt.stats();
+    expect(mid.calls - before.calls).toBe(1);
+    expect(mid.bytesIn - before.bytesIn).toBe((N * kk + n * kk + n) * 4);
+    expect(mid.bytesOut - before.bytesOut).toBe(2 * N * n * 4);
+    const g = make(new Float32Array(filled(N * n, 12)), [N, n]);
+    k.denseBackward(g, z, a, x, w, 'sigmoid', 0, true);
+    const after = rt.stats();
+    expect(after.calls - mid.calls).toBe(1);
+    // g and A in; δ, dW, db and dInput out.
+    expect(after.bytesIn - mid.bytesIn).toBe((2 * N * n + N * kk + n * kk) * 4);
+    expect(after.bytesOut - mid.bytesOut).toBe((N * n + n * kk + n + N * kk) * 4);
+    // The identity reads neither Z nor A and hands g back as δ; without propagate no dInput.
+    const r = k.denseBackward(g, undefined, undefined, x, w, 'identity', 0, false);
+    expect(r.delta).toBe(g);
+    expect(r.dInput).toBeUndefined();
+    // Neither Z nor A (identity) nor W (no propagate) is copied in.
+    expect(rt.stats().bytesIn - after.bytesIn).toBe((N * n + N * kk) * 4);
+    expect(rt.stats().bytesOut - after.bytesOut).toBe((n * kk + n) * 4);
+  });
+
+  it('keeps its memory bounded over 10⁵ fused dense calls', () => {
+    const rt = instantiateSync()!;
+    const k = wasmKernels(rt);
+    const x = make(filled(8 * 5, 13), [8, 5]);
+    const w = make(filled(5 * 5, 14), [5, 5]);
+    const b = make(filled(5, 15), [5]);
+    const step = (): void => {
+      const { a } = k.denseForward(x, w, b, 'sigmoid', 0);
+      k.denseBackward(a, undefined, a, x, w, 'tanh', 0, true);
+    };
+    step();
+    const memory = rt.stats().memoryBytes;
+    const calls = rt.stats().calls;
+    for (let i = 0; i < 50_000; i++) step();
+    expect(rt.stats().calls - calls).toBe(100_000);
+    expect(rt.stats().memoryBytes).toBe(memory);
+  });
+
   it('grows for a larger call, gives the right answer after growing, and then stays put', () => {
     const rt = instantiateSync()!;
     const k = wasmKernels(rt);

@@ -40,6 +40,20 @@ export interface WasmExports {
   reduce64(op: number, x: number, out: number, outer: number, reduced: number, inner: number): void;
   /** Reduction of [outer, reduced, inner] to [outer, inner], float32. */
   reduce32(op: number, x: number, out: number, outer: number, reduced: number, inner: number): void;
+  /** Z = X·Wᵀ + b, A = σ(Z), float64 (assembly/dense.ts). */
+  denseForward64(x: number, w: number, b: number, z: number, a: number, N: number, k: number, n: number, act: number, alpha: number, scratch: number): void;
+  /** Z = X·Wᵀ + b, A = σ(Z), float32. */
+  denseForward32(x: number, w: number, b: number, z: number, a: number, N: number, k: number, n: number, act: number, alpha: number, scratch: number): void;
+  /** δ, dW, db and (when propagate) dInput of one layer, float64. */
+  denseBackward64(
+    g: number, s: number, x: number, w: number, delta: number, dW: number, db: number, dInput: number,
+    N: number, k: number, n: number, act: number, alpha: number, propagate: number, scratch: number,
+  ): void;
+  /** δ, dW, db and (when propagate) dInput of one layer, float32. */
+  denseBackward32(
+    g: number, s: number, x: number, w: number, delta: number, dW: number, db: number, dInput: number,
+    N: number, k: number, n: number, act: number, alpha: number, propagate: number, scratch: number,
+  ): void;
 }
 
 /**
