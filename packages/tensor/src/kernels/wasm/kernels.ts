@@ -102,7 +102,6 @@ function copyOut(rt: WasmRuntime, float32: boolean, at: number, length: number):
 
 /** The WebAssembly kernels over one runtime, with JS fallbacks below `limits`. */
 export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits): Kernels {
-  const x = rt.exports;
   return {
     ...jsKernels,
     name: 'wasm',
@@ -120,7 +119,7 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       if (!rt.reserve(pc - pa + m * n * size)) return jsKernels.matmul(a, b, transposeA, transposeB);
       copyIn(rt, a, pa);
       copyIn(rt, b, pb);
-      const run = size === 4 ? x.matmul32 : x.matmul64;
+      const run = size === 4 ? rt.exports.matmul32 : rt.exports.matmul64;
       run(pa, pb, pc, m, k, n, transposeA ? 1 : 0, transposeB ? 1 : 0, rt.scratch);
       rt.count((m * k + k * n) * size, m * n * size);
       return make(copyOut(rt, size === 4, pc, m * n), [m, n]);
@@ -136,7 +135,7 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       const po = px + align16(n * size);
       if (!rt.reserve(po - px + n * size)) return jsKernels.unary(op, t, alpha);
       copyIn(rt, t, px);
-      (size === 4 ? x.unary32 : x.unary64)(code, px, po, n, alpha);
+      (size === 4 ? rt.exports.unary32 : rt.exports.unary64)(code, px, po, n, alpha);
       rt.count(n * size, n * size);
       return make(copyOut(rt, size === 4, po, n), t.shape);
     },
@@ -152,7 +151,7 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       if (!rt.reserve(po - pa + n * size)) return jsKernels.binary(op, a, b, outShape);
       copyIn(rt, a, pa);
       copyIn(rt, b, pb);
-      (size === 4 ? x.binary32 : x.binary64)(code, pa, pb, po, n, mode[0], mode[1]);
+      (size === 4 ? rt.exports.binary32 : rt.exports.binary64)(code, pa, pb, po, n, mode[0], mode[1]);
       rt.count((a.data.length + b.data.length) * size, n * size);
       return make(copyOut(rt, size === 4, po, n), outShape);
     },
@@ -171,7 +170,7 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       const po = px + align16(n * size);
       if (!rt.reserve(po - px + outer * inner * size)) return jsKernels.reduce(op, t, axes);
       copyIn(rt, t, px);
-      (size === 4 ? x.reduce32 : x.reduce64)(code, px, po, outer, reduced, inner);
+      (size === 4 ? rt.exports.reduce32 : rt.exports.reduce64)(code, px, po, outer, reduced, inner);
       rt.count(n * size, outer * inner * size);
       return make(copyOut(rt, size === 4, po, outer * inner), reducedShape(t.shape, axes, true));
     },

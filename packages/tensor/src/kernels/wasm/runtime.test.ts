@@ -12,6 +12,32 @@ describe('WebAssembly runtime', () => {
     expect(instantiateSync()).toBeDefined();
   });
 
+  it('never detaches a buffer: a call too big for the memory moves to a new, larger one, and results stay right', () => {
+    const rt = instantiateSync()!;
+    const k = wasmKernels(rt);
+    const old = rt.f64().buffer;
+    const size = old.byteLength;
+    // A product whose operands alone need more than the whole memory: C = A·B, 1400 × 1600 · 1600 × 3.
+    const [m, kk, n] = [1400, 1600, 3];
+    expect((m * kk + kk * n + m * n) * 8).toBeGreaterThan(size);
+    const a = make(filled(m * kk, 12), [m, kk]);
+    const b = make(filled(kk * n, 13), [kk, n]);
+    const c = k.matmul(a, b, false, false);
+    expect(rt.stats().memoryBytes).toBeGreaterThan(size);
+    // A detached ArrayBuffer has byteLength 0; the old memory's buffer is intact.
+    expect(old.byteLength).toBe(size);
+    expect(rt.f64().buffer).not.toBe(old);
+    const reference = jsKernels.matmul(a, b, false, false);
+    c.data.forEach((v, i) => expect(Math.abs(v - reference.data[i]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(reference.data[i]!))));
+    // And the next small call runs on the new memory.
+    const small = make(filled(8 * 8, 14), [8, 8]);
+    const calls = rt.stats().calls;
+    const product = k.matmul(small, small, false, false);
+    expect(rt.stats().calls).toBe(calls + 1);
+    const expected = jsKernels.matmul(small, small, false, false);
+    product.data.forEach((v, i) => expect(Math.abs(v - expected.data[i]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected.data[i]!))));
+  });
+
   it('counts the bytes copied in and out of every call', () => {
     const rt = instantiateSync()!;
     const k = wasmKernels(rt);
@@ -94,10 +120,10 @@ describe('WebAssembly runtime', () => {
     expect(rt.stats().memoryBytes).toBe(memory);
   });
 
-  it('grows for a larger call, gives the right answer after growing, and then stays put', () => {
+  it('enlarges its memory for a larger call, gives the right answer after, and then stays put', () => {
     const rt = instantiateSync()!;
     const k = wasmKernels(rt);
-    const n = 300_000;
+    const n = 1_200_000;
     expect(rt.stats().memoryBytes).toBeLessThan(rt.arena + 2 * n * 8);
     const x = make(filled(n, 6), [n]);
     const got = k.unary('relu', x, 0);

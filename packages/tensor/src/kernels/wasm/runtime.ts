@@ -2,13 +2,13 @@
  * One instance of the WebAssembly kernels and the linear memory they work in.
  *
  * Memory layout: [module statics | matmul packing scratch | arena]. The arena holds one call's
- * operands and result at a time, from its start: it is reused by every call and grows (never
- * shrinks) only when a call needs more than it has, so memory is bounded by the largest call,
- * however many calls run. Results are copied out before the next call reuses the arena, so
+ * operands and result at a time, from its start: it is reused by every call and is enlarged
+ * (never shrunk) only when a call needs more than it has — by moving to a new memory, never by
+ * growing one (see runtimeOf) — so memory is bounded by the largest call, however many calls run. Results are copied out before the next call reuses the arena, so
  * tensors never alias the module's memory.
  *
  * Compiling: `new WebAssembly.Module` is synchronous and fine in Node and in workers. Browsers
- * refuse synchronous compiles over 4 KB on the main thread (this module is ~25 KB); there
+ * refuse synchronous compiles over 4 KB on the main thread (this module is ~90 KB); there
  * {@link instantiateSync} returns undefined and {@link instantiateAsync} compiles it off the
  * main thread's critical path (backend.ts switches to it when it is ready).
  */
@@ -81,7 +81,7 @@ export interface WasmStats {
 
 /** A live instance: its exports, the arena and typed views of its memory. */
 export interface WasmRuntime {
-  /** The module's exports. */
+  /** The module's exports (those of the current instance: a resize makes a new one). */
   readonly exports: WasmExports;
   /** Byte address of the matmul packing scratch. */
   readonly scratch: number;
@@ -89,7 +89,9 @@ export interface WasmRuntime {
   readonly arena: number;
   /**
    * Makes the arena hold at least `bytes`; false when the memory cannot grow that far (the
-   * caller then runs the JS kernel). Call before {@link WasmRuntime.f64}/{@link WasmRuntime.f32}.
+   * caller then runs the JS kernel). Call before {@link WasmRuntime.f64}/{@link WasmRuntime.f32}
+   * and before reading {@link WasmRuntime.exports}: a call that resizes moves the arena to a new
+   * memory, so nothing written there before it survives.
    */
   reserve(bytes: number): boolean;
   /** A float64 view of the whole memory, current after the last reserve. */
@@ -122,10 +124,36 @@ const bytes = (): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(wasmBase64), (
 
 const align = (x: number, to: number): number => Math.ceil(x / to) * to;
 
-/** Wraps an instance: lays out scratch and arena and keeps the views and counters. */
-function runtimeOf(instance: WebAssembly.Instance): WasmRuntime {
-  const exports = instance.exports as unknown as WasmExports;
-  const memory = exports.memory;
+/**
+ * Bytes a runtime's memory starts with: the module's statics, the matmul scratch and an arena
+ * that holds every call of the networks in the benchmarks (MNIST 784-128-64-10 at batch 64 in
+ * float64 needs about 3 MiB), so training never resizes it. Untouched pages cost no RAM.
+ */
+const INITIAL_BYTES = 16 << 20;
+
+/** The most pages a memory may have (4 GiB). */
+const MAX_PAGES = 65536;
+
+/** The imports of the module: the memory it works in (built with `importMemory`). */
+const importsOf = (memory: WebAssembly.Memory): WebAssembly.Imports => ({ env: { memory } });
+
+/** A fresh memory of at least `bytes`. */
+const memoryOf = (bytes: number): WebAssembly.Memory => new WebAssembly.Memory({ initial: Math.min(MAX_PAGES, Math.ceil(bytes / PAGE)) });
+
+/**
+ * Wraps an instance: lays out scratch and arena and keeps the views and counters.
+ *
+ * The memory is never grown. `WebAssembly.Memory.prototype.grow` detaches the old buffer, and
+ * the first detached ArrayBuffer in a V8 isolate makes every optimised typed-array loop in it
+ * (all of Theta's JS kernels, optimisers and checks, and the user's own code) 1.5–2× slower for
+ * the rest of the process. So a call that needs more room gets a new, larger memory and a new
+ * instance of the same compiled module on it (the kernels keep no state between calls); the
+ * old memory is simply garbage. Only where a synchronous instantiation is refused (a browser's
+ * main thread) does it fall back to growing.
+ */
+function runtimeOf(module: WebAssembly.Module, first: WebAssembly.Instance, firstMemory: WebAssembly.Memory): WasmRuntime {
+  let exports = first.exports as unknown as WasmExports;
+  let memory = firstMemory;
   const scratchBytes = Math.max(exports.SCRATCH64.value as number, exports.SCRATCH32.value as number);
   const scratch = align(exports.heapBase(), 64);
   const arena = align(scratch + scratchBytes, 64);
@@ -134,25 +162,31 @@ function runtimeOf(instance: WebAssembly.Instance): WasmRuntime {
   let calls = 0;
   let bytesIn = 0;
   let bytesOut = 0;
-  const reserve = (size: number): boolean => {
-    const missing = arena + size - memory.buffer.byteLength;
-    if (missing > 0) {
+  /** Moves to a memory of at least `bytes` (doubling, so resizes stay rare); false past 4 GiB. */
+  const resize = (bytes: number): boolean => {
+    if (bytes > MAX_PAGES * PAGE) return false;
+    const wanted = Math.max(bytes, Math.min(MAX_PAGES * PAGE, 2 * memory.buffer.byteLength));
+    try {
+      const next = memoryOf(wanted);
+      exports = new WebAssembly.Instance(module, importsOf(next)).exports as unknown as WasmExports;
+      memory = next;
+    } catch {
       try {
-        memory.grow(Math.ceil(missing / PAGE));
+        memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
       } catch {
-        return false; // past the engine's limit (4 GiB at most): the JS kernel takes this call
+        return false; // past the engine's limit: the JS kernel takes this call
       }
     }
-    // Growing detaches the old buffer: renew the views.
-    if (f64.buffer !== memory.buffer) {
-      f64 = new Float64Array(memory.buffer);
-      f32 = new Float32Array(memory.buffer);
-    }
+    f64 = new Float64Array(memory.buffer);
+    f32 = new Float32Array(memory.buffer);
     return true;
   };
+  const reserve = (size: number): boolean => arena + size <= memory.buffer.byteLength || resize(arena + size);
   reserve(0);
   return {
-    exports,
+    get exports() {
+      return exports;
+    },
     scratch,
     arena,
     reserve,
@@ -174,7 +208,9 @@ function runtimeOf(instance: WebAssembly.Instance): WasmRuntime {
 export function instantiateSync(): WasmRuntime | undefined {
   if (!simdSupported()) return undefined;
   try {
-    return runtimeOf(new WebAssembly.Instance(new WebAssembly.Module(bytes()), {}));
+    const module = new WebAssembly.Module(bytes());
+    const memory = memoryOf(INITIAL_BYTES);
+    return runtimeOf(module, new WebAssembly.Instance(module, importsOf(memory)), memory);
   } catch {
     return undefined;
   }
@@ -184,5 +220,6 @@ export function instantiateSync(): WasmRuntime | undefined {
 export async function instantiateAsync(): Promise<WasmRuntime | undefined> {
   if (!simdSupported()) return undefined;
   const module = await WebAssembly.compile(bytes());
-  return runtimeOf(await WebAssembly.instantiate(module, {}));
+  const memory = memoryOf(INITIAL_BYTES);
+  return runtimeOf(module, await WebAssembly.instantiate(module, importsOf(memory)), memory);
 }
