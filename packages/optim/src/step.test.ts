@@ -30,6 +30,8 @@ describe.each(['float64', 'float32'] as const)('step in %s', (dtype) => {
   const theta0 = [
     { W: T.fromArray([0.3, -1.7, 2.2, 0.01, -0.4, 1e-3], [2, 3], { dtype }), b: T.fromArray([0.1, -7], [2], { dtype }) },
     { W: T.fromArray([1, 2], [1, 2], { dtype }), b: T.fromArray([0], [1], { dtype }) },
+    // Large enough (1,500) that the fused steps take the backend's one-pass kernels.
+    { W: T.fromArray(Array.from({ length: 1500 }, (_, i) => Math.sin(i) * 2), [30, 50], { dtype }), b: T.zeros([30], { dtype }) },
   ];
   const gradsAt = (t: number) => T.Tree.map(theta0, (x) => T.fromArray(T.toArray(x).map((v, i) => Math.cos(3.3 * t + i) * (1 + v) / 3), x.shape, { dtype }));
   for (const [name, make] of optimisers) {

@@ -7,6 +7,7 @@ export { binary64, binary32 } from './binary';
 export { unary64, unary32 } from './unary';
 export { reduce64, reduce32 } from './reduce';
 export { denseForward64, denseForward32, denseBackward64, denseBackward32 } from './dense';
+export { scaledAdd64, scaledAdd32, allFinite64, allFinite32 } from './update';
 
 /** First byte after the module's static data: JavaScript's arena starts here. */
 export function heapBase(): usize {

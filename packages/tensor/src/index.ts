@@ -35,6 +35,7 @@ export { equal, notEqual, less, lessEqual, greater, greaterEqual, where } from '
 export { matmul, dot, outer } from './ops/matmul.js';
 export type { MatmulOptions } from './ops/matmul.js';
 export { denseForward, denseBackward } from './ops/dense.js';
+export { addScaled, allFinite } from './ops/update.js';
 export type { DenseActivation, DenseOptions, DenseForwardResult, DenseBackwardOptions, DenseBackwardResult } from './ops/dense.js';
 export { reshape, transpose, broadcastTo, sumTo, expandDims } from './ops/layout.js';
 export { slice, gather } from './ops/select.js';

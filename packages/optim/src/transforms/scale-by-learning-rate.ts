@@ -106,6 +106,8 @@ export function scaleByLearningRate(
     const f = factor(state);
     const updated = T.Tree.zipWith(theta, grads, (thetaLeaf, g, path) => {
       checkShape(op, 'grads', path, thetaLeaf, g);
+      // Θ + factor·g on the active backend (one SIMD pass on wasm), rounded as below.
+      if (g.dtype === thetaLeaf.dtype) return T.addScaled(thetaLeaf, g, f);
       const out = allocateLike(thetaLeaf);
       scaleLeaf(f, g.data, out, thetaLeaf.data, g.dtype === 'float32');
       return T.fromData(out, thetaLeaf.shape);
@@ -117,18 +119,15 @@ export function scaleByLearningRate(
 
 /**
  * One leaf: factor · g, added to Θ when there is a base (rounded as the two separate writes).
- * SGD's whole step is this loop, so the common cases get loops of their own, each seeing one
- * array type (V8 runs a loop that has seen both float32 and float64 arrays markedly slower).
+ * The unscaled update gets a loop per dtype (V8 runs a loop that has seen both float32 and
+ * float64 arrays markedly slower); Θ + factor·g of one dtype is `T.addScaled`, so only a
+ * gradient whose dtype differs from Θ's comes here with a base.
  */
 function scaleLeaf(factor: number, g: T.TypedArray, out: T.TypedArray, base: T.TypedArray | undefined, f32: boolean): void {
-  if (base === undefined) {
-    if (out instanceof Float32Array) scale32(factor, g, out);
-    else scale64(factor, g, out as Float64Array);
-    return;
-  }
-  if (f32 && g instanceof Float32Array && out instanceof Float32Array && base instanceof Float32Array) return step32(factor, g, out, base);
-  if (!f32 && g instanceof Float64Array && out instanceof Float64Array && base instanceof Float64Array) return step64(factor, g, out, base);
-  for (let i = 0; i < g.length; i++) out[i] = finish(g[i] as number, factor, f32, base, i);
+  if (base !== undefined) {
+    for (let i = 0; i < g.length; i++) out[i] = finish(g[i] as number, factor, f32, base, i);
+  } else if (out instanceof Float32Array) scale32(factor, g, out);
+  else scale64(factor, g, out as Float64Array);
 }
 
 function scale32(factor: number, g: T.TypedArray, out: Float32Array): void {
@@ -137,13 +136,4 @@ function scale32(factor: number, g: T.TypedArray, out: Float32Array): void {
 
 function scale64(factor: number, g: T.TypedArray, out: Float64Array): void {
   for (let i = 0; i < g.length; i++) out[i] = factor * (g[i] as number);
-}
-
-/** Θ + fround(factor · g), as `finish` rounds it for float32. */
-function step32(factor: number, g: Float32Array, out: Float32Array, base: Float32Array): void {
-  for (let i = 0; i < g.length; i++) out[i] = (base[i] as number) + Math.fround(factor * (g[i] as number));
-}
-
-function step64(factor: number, g: Float64Array, out: Float64Array, base: Float64Array): void {
-  for (let i = 0; i < g.length; i++) out[i] = (base[i] as number) + factor * (g[i] as number);
 }

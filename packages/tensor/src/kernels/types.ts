@@ -80,4 +80,11 @@ export interface Kernels {
     upstream: Tensor, z: Tensor | undefined, a: Tensor | undefined, x: Tensor, w: Tensor,
     activation: DenseActivation, alpha: number, propagate: boolean,
   ): DenseGradients;
+  /**
+   * base + factor·x, elementwise, for two tensors of one shape and dtype: the product formed in
+   * float64 and, for float32, rounded to float32 before the add (an SGD step's arithmetic).
+   */
+  scaledAdd(base: Tensor, x: Tensor, factor: number): Tensor;
+  /** Whether every element of `x` is finite (no NaN, no ±∞). */
+  allFinite(x: Tensor): boolean;
 }

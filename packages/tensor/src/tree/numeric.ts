@@ -4,7 +4,8 @@
  *
  * @module
  */
-import type { Tensor, TypedArray } from '../core/tensor.js';
+import type { Tensor } from '../core/tensor.js';
+import { kernels } from '../kernels/backend.js';
 import { leaves, reduce, type TensorTree } from './tree.js';
 import { isTensor } from '../core/tensor.js';
 
@@ -148,10 +149,9 @@ export function findNonFinite(tree: TensorTree): NonFiniteLeaf | undefined {
   });
 }
 
-
-/** Whether every element of every leaf is finite. */
+/** Whether every element of every leaf is finite (the active backend's one-pass check per leaf). */
 function allFinite(tree: TensorTree): boolean {
-  if (isTensor(tree)) return finiteData(tree.data);
+  if (isTensor(tree)) return kernels().allFinite(tree);
   if (Array.isArray(tree)) {
     for (let i = 0; i < tree.length; i++) if (!allFinite(tree[i] as TensorTree)) return false;
     return true;
@@ -160,11 +160,4 @@ function allFinite(tree: TensorTree): boolean {
     for (const key in tree) if (!allFinite((tree as Record<string, TensorTree>)[key] as TensorTree)) return false;
   }
   return true;
-}
-
-/** A branch-free pass: v · 0 is ±0 for finite v and NaN for NaN or ±∞, so the sum stays 0 only if all are finite. */
-function finiteData(data: TypedArray): boolean {
-  let acc = 0;
-  for (let i = 0; i < data.length; i++) acc += (data[i] as number) * 0;
-  return acc === 0;
 }

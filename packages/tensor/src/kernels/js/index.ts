@@ -11,6 +11,7 @@ import { denseForward, type BackendParts } from './dense-forward.js';
 import { matmulInto } from './matmul.js';
 import { reduceInto } from './reduce.js';
 import { unaryInto } from './unary.js';
+import { allFiniteData, scaledAddInto } from './update.js';
 
 /** Which of a backend's kernels are these plain-JS ones (a backend may replace any of them). */
 const partsOf = (backend: Kernels): BackendParts => ({
@@ -75,4 +76,10 @@ export const jsKernels: Kernels = {
     const backend = this ?? jsKernels;
     return denseBackward(backend, partsOf(backend), upstream, z, a, x, w, activation, alpha, propagate);
   },
+  scaledAdd(base, x, factor) {
+    const out = allocate(base.dtype, base.data.length);
+    scaledAddInto(base.data, x.data, out, factor);
+    return make(out, base.shape);
+  },
+  allFinite: (x) => allFiniteData(x.data),
 };

@@ -44,6 +44,8 @@ export interface WasmLimits {
    * than JS and not always bit-identical to it. The activations (codes.ts) always run there.
    */
   readonly transcendental: boolean;
+  /** Least elements for the WebAssembly scaledAdd and allFinite passes (1024 when absent). */
+  readonly update?: number;
 }
 
 /** Measured on the project's 2-core machine: below these sizes the JS kernels are as fast. */
@@ -102,6 +104,8 @@ function copyOut(rt: WasmRuntime, float32: boolean, at: number, length: number):
 
 /** The WebAssembly kernels over one runtime, with JS fallbacks below `limits`. */
 export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits): Kernels {
+  // Below about a thousand elements the call and the copies cost more than the JS loop saves.
+  const update = limits.update ?? 1024;
   return {
     ...jsKernels,
     name: 'wasm',
@@ -190,6 +194,29 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       if (N * n * k === 0) return jsKernels.denseBackward.call(this, g, z, a, xx, w, activation, alpha, propagate);
       return wasmDenseBackward(rt, g, z, a, xx, w, activation, alpha, propagate)
         ?? jsKernels.denseBackward.call(this, g, z, a, xx, w, activation, alpha, propagate);
+    },
+    scaledAdd(base, xx, factor) {
+      const n = base.data.length;
+      if (n < update || base.dtype !== xx.dtype) return jsKernels.scaledAdd(base, xx, factor);
+      const size = base.dtype === 'float32' ? 4 : 8;
+      const pb = rt.arena;
+      const px = pb + align16(n * size);
+      const po = px + align16(n * size);
+      if (!rt.reserve(po - pb + n * size)) return jsKernels.scaledAdd(base, xx, factor);
+      copyIn(rt, base, pb);
+      copyIn(rt, xx, px);
+      (size === 4 ? rt.exports.scaledAdd32 : rt.exports.scaledAdd64)(pb, px, po, n, factor);
+      rt.count(2 * n * size, n * size);
+      return make(copyOut(rt, size === 4, po, n), base.shape);
+    },
+    allFinite(xx) {
+      const n = xx.data.length;
+      if (n < update) return jsKernels.allFinite(xx);
+      const size = xx.dtype === 'float32' ? 4 : 8;
+      if (!rt.reserve(n * size)) return jsKernels.allFinite(xx);
+      copyIn(rt, xx, rt.arena);
+      rt.count(n * size, 0);
+      return (size === 4 ? rt.exports.allFinite32 : rt.exports.allFinite64)(rt.arena, n) === 1;
     },
   };
 }

@@ -54,6 +54,14 @@ export interface WasmExports {
     g: number, s: number, x: number, w: number, delta: number, dW: number, db: number, dInput: number,
     N: number, k: number, n: number, act: number, alpha: number, propagate: number, scratch: number,
   ): void;
+  /** out = base + factor·x, float64 (assembly/update.ts). */
+  scaledAdd64(base: number, x: number, out: number, n: number, factor: number): void;
+  /** out = base + fround(factor·x), float32. */
+  scaledAdd32(base: number, x: number, out: number, n: number, factor: number): void;
+  /** 1 when every float64 element is finite, else 0. */
+  allFinite64(x: number, n: number): number;
+  /** 1 when every float32 element is finite, else 0. */
+  allFinite32(x: number, n: number): number;
 }
 
 /**
