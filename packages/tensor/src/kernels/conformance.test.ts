@@ -1,4 +1,3 @@
-import { availableThreads } from './workers/index.js';
 // One kernel test suite, run against every registered backend (and the WebAssembly kernels
 // with every size limit off, so that edge sizes 0, 1 and odd lengths run in WebAssembly too).
 // Each backend is held against independent references (naive loops in float64) to 1e-12
@@ -15,6 +14,7 @@ import { sigmoidScalar, softplusScalar } from './js/unary.js';
 import type { BinaryOp, DenseActivation, Kernels, ReduceOp, UnaryOp } from './types.js';
 import { wasmKernels } from './wasm/kernels.js';
 import { instantiateSync } from './wasm/runtime.js';
+import { availableThreads } from './workers/index.js';
 
 const runtime = instantiateSync();
 const suites: [string, Kernels][] = [...backends()];
