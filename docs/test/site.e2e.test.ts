@@ -265,13 +265,25 @@ describe('the docs site in Chromium', () => {
         normal: T.toArray(T.normal(b!, [301])),
         permutation: [...T.permutation(a!, 100)],
         dense: T.toArray(T.sigmoid(T.add(T.matmul(X, W, { transposeB: true }), T.ones([3])))),
+        // The WebAssembly backend's activations use its own SIMD exp (IEEE + − × ÷ only).
+        wasmDense: await (async () => {
+          if (!(await T.wasmReady())) return 'no wasm backend';
+          const previous = T.getBackend();
+          T.setBackend('wasm');
+          const layer = ['sigmoid', 'tanh', 'elu', 'softplus'].flatMap((activation) => T.toArray(T.denseForward(X, W, T.ones([3]), { activation: activation as T.DenseActivation }).a));
+          T.setBackend(previous);
+          return layer;
+        })(),
       };
     };
     await page.goto(new URL('dist/index.js', tensor.url).href);
     const inBrowser = await page.evaluate(`(async () => { const T = await import('/dist/index.js'); return (${compute.toString()})(T); })()`);
     const inNode = await compute(T);
-    const { dense: denseInBrowser, ...drawsInBrowser } = inBrowser as typeof inNode;
-    const { dense: denseInNode, ...drawsInNode } = inNode;
+    const { dense: denseInBrowser, wasmDense: wasmInBrowser, ...drawsInBrowser } = inBrowser as typeof inNode;
+    const { dense: denseInNode, wasmDense: wasmInNode, ...drawsInNode } = inNode;
+    // On the WebAssembly backend the activations are the module's own arithmetic: bit for bit.
+    expect(Array.isArray(wasmInNode) && wasmInNode.length === 96).toBe(true);
+    expect(wasmInBrowser).toEqual(wasmInNode);
     expect(drawsInNode.uniform.length).toBe(300);
     // Random draws use integer arithmetic and + − × ÷ only: the same bits in every engine.
     expect(drawsInBrowser).toEqual(drawsInNode);
