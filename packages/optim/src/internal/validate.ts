@@ -68,9 +68,21 @@ export function learningRate(op: string, value: unknown): number | Schedule {
   return value as number;
 }
 
-/** An options argument: absent, or a plain record. */
-export function options<O extends object>(op: string, value: O | undefined): O {
+/** The keys of O that K leaves out, as a type error at the call site: the list must be complete. */
+export type Exhaustive<O, K extends readonly string[]> = [Exclude<keyof O & string, K[number]>] extends [never]
+  ? unknown
+  : { readonly missingKeys: Exclude<keyof O & string, K[number]> };
+
+/**
+ * An options argument: absent, or a plain record whose own enumerable keys are all in `keys`. A
+ * misspelt key (`{ momentum: 0.9 }` where the key is `beta`) is an error, not a silent default.
+ */
+export function options<O extends object, const K extends readonly (keyof O & string)[]>(op: string, value: O | undefined, keys: K & Exhaustive<O, K>): O {
   if (value === undefined) return {} as O;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(op, 'options', value, 'a record of options');
+  const accepted: readonly string[] = keys;
+  for (const key of Object.keys(value)) {
+    if (!accepted.includes(key)) fail(op, `options.${key}`, (value as Record<string, unknown>)[key], `one of: ${keys.join(', ')}`);
+  }
   return value;
 }

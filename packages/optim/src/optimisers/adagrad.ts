@@ -82,7 +82,7 @@ const op = 'adagrad';
  */
 export function adagrad(learningRate: number | Schedule, options?: AdagradOptions): GradientTransformation<AdagradState> {
   const rate = V.learningRate(op, learningRate);
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['eps', 'initialAccumulator', 'momentum', 'nesterov']);
   const eps = V.nonNegative(op, 'eps', given.eps ?? 1e-8);
   const initialAccumulator = V.nonNegative(op, 'initialAccumulator', given.initialAccumulator ?? 0);
   const scaling = scaleByAdagrad({ eps, initialAccumulator });

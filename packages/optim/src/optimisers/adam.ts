@@ -48,9 +48,15 @@ export interface AdamOptions {
  */
 export type AdamState = readonly [ScaleByAdamState, ScaleByLearningRateState];
 
-/** Validates Adam's hyperparameters under the optimiser's own name. */
-export function adamOptions(op: string, options: AdamOptions | undefined): ScaleByAdamOptions {
-  const given = V.options(op, options);
+/** The keys of {@link AdamOptions}, which `adam` and `nadam` accept. */
+export const adamKeys = ['beta1', 'beta2', 'eps', 'epsRoot'] as const;
+
+/**
+ * Validates Adam's hyperparameters under the optimiser's own name; `keys` are all the keys the
+ * optimiser accepts (AdamW's add its decay), so any other key is an error.
+ */
+export function adamOptions<O extends AdamOptions, const K extends readonly (keyof O & string)[]>(op: string, options: O | undefined, keys: K & V.Exhaustive<O, K>): ScaleByAdamOptions {
+  const given: AdamOptions = V.options<O, K>(op, options, keys);
   return {
     beta1: V.unitInterval(op, 'beta1', given.beta1 ?? 0.9),
     beta2: V.unitInterval(op, 'beta2', given.beta2 ?? 0.999),
@@ -89,5 +95,5 @@ export function adamOptions(op: string, options: AdamOptions | undefined): Scale
  */
 export function adam(learningRate: number | Schedule, options?: AdamOptions): GradientTransformation<AdamState> {
   const rate = V.learningRate('adam', learningRate);
-  return chain(scaleByAdam(adamOptions('adam', options)), scaleByLearningRate(rate));
+  return chain(scaleByAdam(adamOptions('adam', options, adamKeys)), scaleByLearningRate(rate));
 }

@@ -72,7 +72,7 @@ export type AdamaxState = readonly [ScaleByAdamaxState, ScaleByLearningRateState
 export function adamax(learningRate: number | Schedule, options?: AdamaxOptions): GradientTransformation<AdamaxState> {
   const op = 'adamax';
   const rate = V.learningRate(op, learningRate);
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['beta1', 'beta2', 'eps']);
   const beta1 = V.unitInterval(op, 'beta1', given.beta1 ?? 0.9);
   const beta2 = V.unitInterval(op, 'beta2', given.beta2 ?? 0.999);
   const eps = V.nonNegative(op, 'eps', given.eps ?? 1e-8);

@@ -11,7 +11,7 @@ import { addDecayedWeights } from '../transforms/add-decayed-weights.js';
 import { scaleByAdam, type ScaleByAdamState } from '../transforms/scale-by-adam.js';
 import { scaleByLearningRate, type ScaleByLearningRateState } from '../transforms/scale-by-learning-rate.js';
 import type { EmptyState, GradientTransformation } from '../transform.js';
-import { adamOptions, type AdamOptions } from './adam.js';
+import { adamKeys, adamOptions, type AdamOptions } from './adam.js';
 
 /**
  * Options of {@link adamw}: Adam's, plus the decay and which leaves it touches.
@@ -75,8 +75,9 @@ export type AdamWState = readonly [ScaleByAdamState, EmptyState, ScaleByLearning
 export function adamw(learningRate: number | Schedule, options?: AdamWOptions): GradientTransformation<AdamWState> {
   const op = 'adamw';
   const rate = V.learningRate(op, learningRate);
-  const given = V.options(op, options);
+  const keys = [...adamKeys, 'weightDecay', 'mask'] as const;
+  const given = V.options(op, options, keys);
   const weightDecay = V.nonNegative(op, 'weightDecay', given.weightDecay ?? 1e-4);
   const decayOptions = given.mask === undefined ? {} : { mask: V.callable<Mask>(op, 'mask', given.mask) };
-  return chain(scaleByAdam(adamOptions(op, options)), addDecayedWeights(weightDecay, decayOptions), scaleByLearningRate(rate));
+  return chain(scaleByAdam(adamOptions(op, options, keys)), addDecayedWeights(weightDecay, decayOptions), scaleByLearningRate(rate));
 }

@@ -69,6 +69,6 @@ export type MomentumState = readonly [TraceState, ScaleByLearningRateState];
  */
 export function momentum(learningRate: number | Schedule, options?: MomentumOptions): GradientTransformation<MomentumState> {
   const rate = V.learningRate('momentum', learningRate);
-  const beta = V.unitInterval('momentum', 'beta', V.options('momentum', options).beta ?? 0.9);
+  const beta = V.unitInterval('momentum', 'beta', V.options('momentum', options, ['beta']).beta ?? 0.9);
   return chain(trace({ decay: beta }), scaleByLearningRate(rate));
 }

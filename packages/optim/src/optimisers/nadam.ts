@@ -9,7 +9,7 @@ import type { Schedule } from '../schedules/schedule.js';
 import { scaleByAdam } from '../transforms/scale-by-adam.js';
 import { scaleByLearningRate } from '../transforms/scale-by-learning-rate.js';
 import type { GradientTransformation } from '../transform.js';
-import { adamOptions, type AdamOptions, type AdamState } from './adam.js';
+import { adamKeys, adamOptions, type AdamOptions, type AdamState } from './adam.js';
 
 /**
  * NAdam (Dozat 2016, with a constant β₁): Adam whose first moment looks one step ahead as
@@ -35,5 +35,5 @@ import { adamOptions, type AdamOptions, type AdamState } from './adam.js';
  */
 export function nadam(learningRate: number | Schedule, options?: AdamOptions): GradientTransformation<AdamState> {
   const rate = V.learningRate('nadam', learningRate);
-  return chain(scaleByAdam({ ...adamOptions('nadam', options), nesterov: true }), scaleByLearningRate(rate));
+  return chain(scaleByAdam({ ...adamOptions('nadam', options, adamKeys), nesterov: true }), scaleByLearningRate(rate));
 }

@@ -37,6 +37,6 @@ import type { MomentumOptions, MomentumState } from './momentum.js';
  */
 export function nesterov(learningRate: number | Schedule, options?: MomentumOptions): GradientTransformation<MomentumState> {
   const rate = V.learningRate('nesterov', learningRate);
-  const beta = V.unitInterval('nesterov', 'beta', V.options('nesterov', options).beta ?? 0.9);
+  const beta = V.unitInterval('nesterov', 'beta', V.options('nesterov', options, ['beta']).beta ?? 0.9);
   return chain(trace({ decay: beta, nesterov: true }), scaleByLearningRate(rate));
 }

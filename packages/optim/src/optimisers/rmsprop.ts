@@ -73,7 +73,7 @@ const op = 'rmsprop';
  */
 export function rmsprop(learningRate: number | Schedule, options?: RmspropOptions): GradientTransformation<RmspropState> {
   const rate = V.learningRate(op, learningRate);
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['decay', 'eps', 'epsRoot']);
   const decay = V.unitInterval(op, 'decay', given.decay ?? 0.9);
   const eps = V.nonNegative(op, 'eps', given.eps ?? 1e-8);
   const epsRoot = V.nonNegative(op, 'epsRoot', given.epsRoot ?? 0);

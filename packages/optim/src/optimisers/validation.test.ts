@@ -111,3 +111,72 @@ describe('building blocks validate under their own names', () => {
     expect([e.op, e.parameter, e.value]).toEqual(['scaleByLearningRate', 'learningRate(2)', -1]);
   });
 });
+
+// Every public builder that takes options, with its documented keys written out by hand from
+// its options interface (in the interface's order) and a valid value for each: a misspelt key
+// must be a DomainError naming `options.<key>`, and every documented key must still be accepted.
+interface OptionsCase {
+  readonly op: string;
+  readonly build: (options: Record<string, unknown>) => unknown;
+  readonly required: Record<string, unknown>;
+  readonly documented: Record<string, unknown>;
+  readonly typos: readonly string[];
+}
+const lr = 0.1;
+const optionsCases: readonly OptionsCase[] = [
+  { op: 'momentum', build: (o) => O.momentum(lr, o), required: {}, documented: { beta: 0.5 }, typos: ['momentum', 'decay'] },
+  { op: 'nesterov', build: (o) => O.nesterov(lr, o), required: {}, documented: { beta: 0.5 }, typos: ['momentum', 'nesterov'] },
+  { op: 'adagrad', build: (o) => O.adagrad(lr, o), required: {}, documented: { eps: 1e-8, initialAccumulator: 0.1, momentum: 0.9, nesterov: true }, typos: ['initial_accumulator', 'epsRoot'] },
+  { op: 'rmsprop', build: (o) => O.rmsprop(lr, o), required: {}, documented: { decay: 0.9, eps: 1e-8, epsRoot: 0 }, typos: ['rho', 'alpha', 'initialScale'] },
+  { op: 'adam', build: (o) => O.adam(lr, o), required: {}, documented: { beta1: 0.8, beta2: 0.99, eps: 1e-8, epsRoot: 0 }, typos: ['beta_1', 'b1', 'weightDecay', 'nesterov'] },
+  { op: 'adamw', build: (o) => O.adamw(lr, o), required: {}, documented: { beta1: 0.8, beta2: 0.99, eps: 1e-8, epsRoot: 0, weightDecay: 1e-4, mask: O.weightsOnly }, typos: ['weight_decay', 'beta_1'] },
+  { op: 'adamax', build: (o) => O.adamax(lr, o), required: {}, documented: { beta1: 0.8, beta2: 0.99, eps: 1e-8 }, typos: ['beta_2', 'epsRoot'] },
+  { op: 'nadam', build: (o) => O.nadam(lr, o), required: {}, documented: { beta1: 0.8, beta2: 0.99, eps: 1e-8, epsRoot: 0 }, typos: ['beta_1', 'nesterov'] },
+  { op: 'scaleByLearningRate', build: (o) => O.scaleByLearningRate(lr, o), required: {}, documented: { flipSign: false }, typos: ['flip_sign', 'sign'] },
+  { op: 'trace', build: (o) => O.trace(o), required: {}, documented: { decay: 0.9, nesterov: true }, typos: ['beta', 'momentum'] },
+  { op: 'scaleByAdagrad', build: (o) => O.scaleByAdagrad(o), required: {}, documented: { eps: 1e-8, epsRoot: 0, initialAccumulator: 0.1 }, typos: ['initialAccumulatorValue'] },
+  { op: 'scaleByRms', build: (o) => O.scaleByRms(o), required: {}, documented: { decay: 0.9, eps: 1e-8, epsRoot: 0, initialScale: 0 }, typos: ['rho'] },
+  { op: 'scaleByAdam', build: (o) => O.scaleByAdam(o), required: {}, documented: { beta1: 0.8, beta2: 0.99, eps: 1e-8, epsRoot: 0, nesterov: true }, typos: ['b1', 'eps_root'] },
+  { op: 'scaleByAdamax', build: (o) => O.scaleByAdamax(o), required: {}, documented: { beta1: 0.8, beta2: 0.99, eps: 1e-8 }, typos: ['epsRoot'] },
+  { op: 'addDecayedWeights', build: (o) => O.addDecayedWeights(1e-4, o), required: {}, documented: { mask: O.weightsOnly }, typos: ['weightDecay', 'masks'] },
+  { op: 'Schedules.linear', build: (o) => O.Schedules.linear(o as never), required: { initial: 0.1, end: 0.01, transitionSteps: 10 }, documented: { initial: 0.1, end: 0.01, transitionSteps: 10 }, typos: ['transition_steps'] },
+  { op: 'Schedules.hyperbolicDecay', build: (o) => O.Schedules.hyperbolicDecay(o as never), required: { t0: 5, t1: 50 }, documented: { t0: 5, t1: 50 }, typos: ['t2'] },
+  { op: 'Schedules.inverseTimeDecay', build: (o) => O.Schedules.inverseTimeDecay(o as never), required: { initial: 0.1, rate: 0.02 }, documented: { initial: 0.1, rate: 0.02 }, typos: ['decayRate'] },
+  { op: 'Schedules.exponentialDecay', build: (o) => O.Schedules.exponentialDecay(o as never), required: { initial: 0.1, decayRate: 0.5 }, documented: { initial: 0.1, decayRate: 0.5, transitionSteps: 10, staircase: true, end: 0.001 }, typos: ['decay_rate', 'endValue'] },
+  { op: 'Schedules.piecewiseConstant', build: (o) => O.Schedules.piecewiseConstant(o as never), required: { boundaries: [10], values: [0.1, 0.01] }, documented: { boundaries: [10], values: [0.1, 0.01] }, typos: ['scales'] },
+  { op: 'Schedules.cosineDecay', build: (o) => O.Schedules.cosineDecay(o as never), required: { initial: 0.1, decaySteps: 100 }, documented: { initial: 0.1, decaySteps: 100, alpha: 0.1 }, typos: ['decay_steps', 'end'] },
+  { op: 'Schedules.warmupCosineDecay', build: (o) => O.Schedules.warmupCosineDecay(o as never), required: { peak: 0.1, warmupSteps: 10, decaySteps: 100 }, documented: { initial: 0, peak: 0.1, warmupSteps: 10, decaySteps: 100, end: 0.001 }, typos: ['init_value', 'warmup_steps'] },
+  { op: 'Schedules.invScaling', build: (o) => O.Schedules.invScaling(o as never), required: { initial: 0.1 }, documented: { initial: 0.1, powerT: 0.5 }, typos: ['power_t'] },
+];
+
+describe('unknown option keys are rejected; documented ones accepted', () => {
+  it('the misspellings in the issue fail', () => {
+    const e = domainError(() => O.momentum(0.05, { momentum: 0.9 } as O.MomentumOptions));
+    expect([e.op, e.parameter, e.value, e.expected]).toEqual(['momentum', 'options.momentum', 0.9, 'one of: beta']);
+    const f = domainError(() => O.adam(1e-3, { beta_1: 0.8 } as O.AdamOptions));
+    expect([f.op, f.parameter, f.value, f.expected]).toEqual(['adam', 'options.beta_1', 0.8, 'one of: beta1, beta2, eps, epsRoot']);
+  });
+
+  for (const { op, build, required, documented, typos } of optionsCases) {
+    it(op, () => {
+      const expected = `one of: ${Object.keys(documented).join(', ')}`;
+      for (const typo of [...typos, 'learningRate', 'Beta']) {
+        expect(Object.keys(documented)).not.toContain(typo);
+        const e = domainError(() => build({ ...required, [typo]: 0.123 }));
+        expect([e.op, e.parameter, e.value, e.expected]).toEqual([op, `options.${typo}`, 0.123, expected]);
+        expect(e.message).toContain(`options.${typo}`);
+      }
+      // A key given as undefined is still a key the caller wrote.
+      expect(domainError(() => build({ ...required, [`${typos[0]}`]: undefined })).parameter).toBe(`options.${typos[0]}`);
+      // Each documented key alone (with the required ones), and all of them together, pass.
+      for (const [key, value] of Object.entries(documented)) {
+        const alone = key === 'nesterov' && op === 'adagrad' ? { momentum: 0.9, nesterov: value } : { ...required, [key]: value };
+        expect(() => build(alone)).not.toThrow();
+      }
+      expect(() => build(documented)).not.toThrow();
+      // A non-record is still the old error.
+      const g = domainError(() => build([] as unknown as Record<string, unknown>));
+      expect([g.op, g.parameter, g.expected]).toEqual([op, 'options', 'a record of options']);
+    });
+  }
+});

@@ -39,7 +39,7 @@ export interface CosineDecayOptions {
  */
 export function cosineDecay(options: CosineDecayOptions): Schedule {
   const op = 'Schedules.cosineDecay';
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['initial', 'decaySteps', 'alpha']);
   const initial = V.positive(op, 'initial', given.initial);
   const steps = V.positiveInteger(op, 'decaySteps', given.decaySteps);
   const alpha = given.alpha ?? 0;

@@ -44,7 +44,7 @@ export interface ExponentialDecayOptions {
  */
 export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
   const op = 'Schedules.exponentialDecay';
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['initial', 'decayRate', 'transitionSteps', 'staircase', 'end']);
   const initial = V.positive(op, 'initial', given.initial);
   const rate = given.decayRate;
   if (typeof rate !== 'number' || !(rate > 0 && rate <= 1)) {

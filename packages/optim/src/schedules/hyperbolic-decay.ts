@@ -38,7 +38,7 @@ export interface HyperbolicDecayOptions {
  */
 export function hyperbolicDecay(options: HyperbolicDecayOptions): Schedule {
   const op = 'Schedules.hyperbolicDecay';
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['t0', 't1']);
   const t0 = V.positive(op, 't0', given.t0);
   const t1 = V.positive(op, 't1', given.t1);
   return schedule(op, (t) => t0 / (t + t1));

@@ -37,7 +37,7 @@ export interface InvScalingOptions {
  */
 export function invScaling(options: InvScalingOptions): Schedule {
   const op = 'Schedules.invScaling';
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['initial', 'powerT']);
   const initial = V.positive(op, 'initial', given.initial);
   const power = V.nonNegative(op, 'powerT', given.powerT ?? 0.5);
   return schedule(op, (t) => initial / (t + 1) ** power);

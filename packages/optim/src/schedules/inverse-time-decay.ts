@@ -36,7 +36,7 @@ export interface InverseTimeDecayOptions {
  */
 export function inverseTimeDecay(options: InverseTimeDecayOptions): Schedule {
   const op = 'Schedules.inverseTimeDecay';
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['initial', 'rate']);
   const initial = V.positive(op, 'initial', given.initial);
   const rate = V.nonNegative(op, 'rate', given.rate);
   return schedule(op, (t) => initial / (1 + rate * t));

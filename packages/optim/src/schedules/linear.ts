@@ -39,7 +39,7 @@ export interface LinearOptions {
  */
 export function linear(options: LinearOptions): Schedule {
   const op = 'Schedules.linear';
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['initial', 'end', 'transitionSteps']);
   const initial = V.nonNegative(op, 'initial', given.initial);
   const end = V.nonNegative(op, 'end', given.end);
   const steps = V.positiveInteger(op, 'transitionSteps', given.transitionSteps);

@@ -38,7 +38,7 @@ export interface PiecewiseConstantOptions {
  */
 export function piecewiseConstant(options: PiecewiseConstantOptions): Schedule {
   const op = 'Schedules.piecewiseConstant';
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['boundaries', 'values']);
   const boundaries = increasing(op, given.boundaries);
   const values = given.values;
   if (!Array.isArray(values) || values.length !== boundaries.length + 1) {

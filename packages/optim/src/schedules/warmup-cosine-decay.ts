@@ -44,7 +44,7 @@ export interface WarmupCosineDecayOptions {
  */
 export function warmupCosineDecay(options: WarmupCosineDecayOptions): Schedule {
   const op = 'Schedules.warmupCosineDecay';
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['initial', 'peak', 'warmupSteps', 'decaySteps', 'end']);
   const initial = V.nonNegative(op, 'initial', given.initial ?? 0);
   const peak = V.positive(op, 'peak', given.peak);
   const warmup = V.nonNegativeInteger(op, 'warmupSteps', given.warmupSteps);

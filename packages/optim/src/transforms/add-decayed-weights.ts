@@ -54,7 +54,7 @@ const op = 'addDecayedWeights';
  */
 export function addDecayedWeights(weightDecay: number, options?: AddDecayedWeightsOptions): GradientTransformation<EmptyState> {
   const lambda = V.nonNegative(op, 'weightDecay', weightDecay);
-  const mask = V.callable<Mask>(op, 'mask', V.options(op, options).mask ?? everyLeaf);
+  const mask = V.callable<Mask>(op, 'mask', V.options(op, options, ['mask']).mask ?? everyLeaf);
   return fusable<EmptyState>(
     () => emptyState,
     (grads, state, theta, factor, base) => {

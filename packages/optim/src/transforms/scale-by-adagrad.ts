@@ -72,7 +72,7 @@ const op = 'scaleByAdagrad';
  * ```
  */
 export function scaleByAdagrad(options?: ScaleByAdagradOptions): GradientTransformation<ScaleByAdagradState> {
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['eps', 'epsRoot', 'initialAccumulator']);
   const eps = V.nonNegative(op, 'eps', given.eps ?? 1e-8);
   const epsRoot = V.nonNegative(op, 'epsRoot', given.epsRoot ?? 0);
   const initial = V.nonNegative(op, 'initialAccumulator', given.initialAccumulator ?? 0);

@@ -84,7 +84,7 @@ const op = 'scaleByAdam';
  * ```
  */
 export function scaleByAdam(options?: ScaleByAdamOptions): GradientTransformation<ScaleByAdamState> {
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['beta1', 'beta2', 'eps', 'epsRoot', 'nesterov']);
   const beta1 = V.unitInterval(op, 'beta1', given.beta1 ?? 0.9);
   const beta2 = V.unitInterval(op, 'beta2', given.beta2 ?? 0.999);
   const eps = V.nonNegative(op, 'eps', given.eps ?? 1e-8);

@@ -75,7 +75,7 @@ const op = 'scaleByAdamax';
  * ```
  */
 export function scaleByAdamax(options?: ScaleByAdamaxOptions): GradientTransformation<ScaleByAdamaxState> {
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['beta1', 'beta2', 'eps']);
   const beta1 = V.unitInterval(op, 'beta1', given.beta1 ?? 0.9);
   const beta2 = V.unitInterval(op, 'beta2', given.beta2 ?? 0.999);
   const eps = V.nonNegative(op, 'eps', given.eps ?? 1e-8);

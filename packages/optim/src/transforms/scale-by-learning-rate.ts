@@ -78,7 +78,7 @@ export function scaleByLearningRate(
   options?: ScaleByLearningRateOptions,
 ): GradientTransformation<ScaleByLearningRateState> {
   const rate = V.learningRate(op, learningRate);
-  const flipSign = V.flag(op, 'flipSign', V.options(op, options).flipSign ?? true);
+  const flipSign = V.flag(op, 'flipSign', V.options(op, options, ['flipSign']).flipSign ?? true);
   const at = (count: number): number => {
     if (typeof rate === 'number') return rate;
     const value = rate(count);

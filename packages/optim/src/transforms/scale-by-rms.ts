@@ -74,7 +74,7 @@ const op = 'scaleByRms';
  * ```
  */
 export function scaleByRms(options?: ScaleByRmsOptions): GradientTransformation<ScaleByRmsState> {
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['decay', 'eps', 'epsRoot', 'initialScale']);
   const decay = V.unitInterval(op, 'decay', given.decay ?? 0.9);
   const eps = V.nonNegative(op, 'eps', given.eps ?? 1e-8);
   const epsRoot = V.nonNegative(op, 'epsRoot', given.epsRoot ?? 0);

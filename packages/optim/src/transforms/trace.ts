@@ -72,7 +72,7 @@ const op = 'trace';
  * ```
  */
 export function trace(options?: TraceOptions): GradientTransformation<TraceState> {
-  const given = V.options(op, options);
+  const given = V.options(op, options, ['decay', 'nesterov']);
   const decay = V.unitInterval(op, 'decay', given.decay ?? 0.9);
   const nesterov = V.flag(op, 'nesterov', given.nesterov ?? false);
   return fusable<TraceState>(
