@@ -3,9 +3,9 @@
  * read by every op; it holds no tensors, so it never grows.
  *
  * Backends: `js` (plain JavaScript, everywhere; the reference), `wasm` (WebAssembly SIMD,
- * registered where the engine validates a SIMD module) and `threads` (the JS kernels with large
- * matmuls split across worker threads, where a synchronous call can wait for them). The default
- * is `wasm` where it exists.
+ * registered where the engine validates a SIMD module) and `threads` (the wasm kernels — the JS
+ * ones until those are ready — with large matmuls split across worker threads, where a
+ * synchronous call can wait for them). The default is `wasm` where it exists.
  * In Node, the environment variable THETA_BACKEND=js|wasm|threads forces one at start-up; `setBackend`
  * forces one at any time. On a browser's main thread the module cannot be compiled
  * synchronously: `js` runs until the asynchronous compile finishes ({@link wasmReady}), then
@@ -15,13 +15,18 @@ import { DomainError } from '../core/errors.js';
 import { jsKernels } from './js/index.js';
 import type { Kernels } from './types.js';
 import { wasmKernels } from './wasm/kernels.js';
-import { availableThreads, withThreads } from './workers/index.js';
+import { availableThreads, withThreads, type ThreadedKernels } from './workers/index.js';
 import { instantiateAsync, instantiateSync, simdSupported, type WasmRuntime, type WasmStats } from './wasm/runtime.js';
 
 const available = new Map<string, Kernels>([['js', jsKernels]]);
-// Large products split across worker threads (JS kernel in each); opt-in, where threads can
-// serve a synchronous call (Node, cross-origin-isolated workers).
-if (availableThreads() > 1) available.set('threads', { ...withThreads(jsKernels, { threads: availableThreads() }), name: 'threads' });
+// Large products split across worker threads; opt-in, where threads can serve a synchronous
+// call (Node, cross-origin-isolated workers). Over the JS kernels until the WebAssembly module
+// is ready, then over the wasm backend: each thread runs the SIMD kernel on its own instance,
+// and this thread shares the wasm backend's runtime.
+const threadsOver = (base: Kernels, rt?: WasmRuntime): ThreadedKernels =>
+  withThreads(base, rt === undefined ? { threads: availableThreads() } : { threads: availableThreads(), runtime: rt });
+let threads: ThreadedKernels | undefined = availableThreads() > 1 ? threadsOver(jsKernels) : undefined;
+if (threads !== undefined) available.set('threads', { ...threads, name: 'threads' });
 let active: Kernels = jsKernels;
 /** The backend asked for by THETA_BACKEND or setBackend; undefined: the fastest available. */
 let requested: string | undefined;
@@ -41,7 +46,13 @@ const register = (rt: WasmRuntime | undefined): boolean => {
   runtime = rt;
   const wasm = wasmKernels(rt);
   available.set('wasm', wasm);
+  if (threads !== undefined) {
+    void threads.close();
+    threads = threadsOver(wasm, rt);
+    available.set('threads', { ...threads, name: 'threads' });
+  }
   if (requested === undefined || requested === 'wasm') active = wasm;
+  else if (requested === 'threads') active = available.get('threads') ?? active;
   return true;
 };
 
@@ -89,8 +100,8 @@ export const wasmStats = (): WasmStats | undefined => runtime?.stats();
 
 /**
  * Chooses the kernel backend by name: `'js'` (plain JavaScript, the reference), `'threads'`
- * (the JS kernels with large matmuls split across worker threads) or `'wasm'`
- * (WebAssembly SIMD; the default where the engine supports it). In Node the environment
+ * (the wasm backend with large matmuls split across worker threads, each running the SIMD
+ * kernel) or `'wasm'` (WebAssembly SIMD; the default where the engine supports it). In Node the environment
  * variable `THETA_BACKEND` makes the same choice at start-up.
  *
  * @since 0.1.0

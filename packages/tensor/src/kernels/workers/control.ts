@@ -4,9 +4,11 @@
  * error travels through shared memory).
  *
  * Layout (Int32 slots): NEXT, DONE, FAILED, ERROR_LENGTH, then one READY flag per worker, then
- * the error's UTF-8 bytes. NEXT and DONE only grow, across calls: call g owns chunk numbers
- * [first_g, first_g + chunks_g), so a worker that reads a call's message late can never claim a
- * chunk of a later call (its compare-and-swap only succeeds inside its own call's range).
+ * the error's UTF-8 bytes, then (8-byte aligned, BigInt64 slots) the copy counters BYTES_IN,
+ * BYTES_OUT and CHUNKS and one MEMORY slot per worker (its WebAssembly memory's size).
+ * NEXT and DONE only grow, across calls: call g owns chunk numbers [first_g, first_g +
+ * chunks_g), so a worker that reads a call's message late can never claim a chunk of a later
+ * call (its compare-and-swap only succeeds inside its own call's range).
  */
 
 /** The next unclaimed chunk number. */
@@ -24,8 +26,24 @@ export const WRAP = 2 ** 30;
 /** Longest error message kept, in bytes. */
 export const ERROR_BYTES = 2048;
 
+/** Counter slot (BigInt64): bytes copied from shared memory into WebAssembly memories. */
+export const BYTES_IN = 0;
+/** Counter slot (BigInt64): bytes copied from WebAssembly memories into shared results. */
+export const BYTES_OUT = 1;
+/** Counter slot (BigInt64): chunks computed by the WebAssembly kernel. */
+export const CHUNKS = 2;
+/** First worker's counter slot (BigInt64) holding its WebAssembly memory's size in bytes. */
+export const MEMORY = 3;
+
+/** Byte offset of the BigInt64 counters. */
+const countersAt = (workers: number): number => Math.ceil(((READY + workers) * 4 + ERROR_BYTES) / 8) * 8;
+
 /** A control block for `workers` workers. */
-export const controlBlock = (workers: number): SharedArrayBuffer => new SharedArrayBuffer((READY + workers) * 4 + ERROR_BYTES);
+export const controlBlock = (workers: number): SharedArrayBuffer => new SharedArrayBuffer(countersAt(workers) + (MEMORY + workers) * 8);
+
+/** The BigInt64 counters of a control block (see the layout above). */
+export const counters = (control: SharedArrayBuffer, workers: number): BigInt64Array =>
+  new BigInt64Array(control, countersAt(workers), MEMORY + workers);
 
 /** The error bytes of a control block. */
 const errorBytes = (control: SharedArrayBuffer, workers: number): Uint8Array => new Uint8Array(control, (READY + workers) * 4, ERROR_BYTES);

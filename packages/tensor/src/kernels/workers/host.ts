@@ -65,6 +65,23 @@ export function threadHost(): ThreadHost | undefined {
   return undefined;
 }
 
+/**
+ * The Node options a worker inherits: this process's, less those a worker refuses. A process
+ * started as `node --input-type=module --eval …` (the bench runner, one-liners) has
+ * `--input-type` in its options, and a worker started with it exits at once ("--input-type can
+ * only be used with string input").
+ */
+export function workerExecArgv(): string[] {
+  const inherited = (globalThis as { process?: { execArgv?: readonly string[] } }).process?.execArgv ?? [];
+  const kept: string[] = [];
+  for (let i = 0; i < inherited.length; i++) {
+    const arg = inherited[i] as string;
+    if (arg === '--input-type') i += 1; // and its value
+    else if (!arg.startsWith('--input-type=')) kept.push(arg);
+  }
+  return kept;
+}
+
 /** Cores this machine offers (at least 1), from Node's `os` or the browser's navigator. */
 export function availableThreads(): number {
   const os = nodeBuiltin('node:os') as { availableParallelism?: () => number; cpus?: () => unknown[] } | undefined;

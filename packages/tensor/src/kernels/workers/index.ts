@@ -1,5 +1,5 @@
 /**
  * Worker-thread matmul, for the backend registry: see threads.ts.
  */
-export { DEFAULT_THRESHOLD, withThreads, type ThreadedKernels, type ThreadOptions } from './threads.js';
+export { DEFAULT_THRESHOLDS, withThreads, type ThreadedKernels, type ThreadOptions, type ThreadTraffic } from './threads.js';
 export { availableThreads, threadHost } from './host.js';

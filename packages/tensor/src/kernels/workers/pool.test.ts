@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { jsKernels } from '../js/index.js';
 import { make } from '../../core/tensor.js';
-import { canBlock, threadHost, type ThreadHost } from './host.js';
+import { canBlock, threadHost, workerExecArgv, type ThreadHost } from './host.js';
 import { createPool, type WorkerPool } from './pool.js';
 import type { SharedJob } from './rows.js';
 import { sourceExecArgv } from './source-hooks.js';
@@ -32,13 +32,25 @@ const job = (): Omit<SharedJob, 'first'> => {
     out.set(values);
     return out;
   };
-  return { a: shared([1, 2, 3, 4]), b: shared([5, 6, 7, 8]), out: shared([0, 0, 0, 0]), m: 2, k: 2, n: 2, transposeA: false, transposeB: false, chunkRows: 1 };
+  return { a: shared([1, 2, 3, 4]), b: shared([5, 6, 7, 8]), out: shared([0, 0, 0, 0]), m: 2, k: 2, n: 2, transposeA: false, transposeB: false, chunkRows: 1, kernel: 'js' };
 };
 
 describe('thread host', () => {
   it('finds worker_threads in Node, where the main thread may block', () => {
     expect(canBlock()).toBe(true);
     expect(host.kind).toBe('node');
+  });
+});
+
+describe('worker options', () => {
+  it("pass this process's Node options on, less --input-type (a worker started with it exits)", () => {
+    const saved = process.execArgv;
+    try {
+      process.execArgv = ['--max-old-space-size=512', '--input-type=module', '--eval', 'x', '--input-type', 'module', '--no-warnings'];
+      expect(workerExecArgv()).toEqual(['--max-old-space-size=512', '--eval', 'x', '--no-warnings']);
+    } finally {
+      process.execArgv = saved;
+    }
   });
 });
 
@@ -71,7 +83,7 @@ describe('worker pool', () => {
   });
 
   it('keeps the same workers over many calls, and restarts them after close', async () => {
-    const kernels = withThreads(jsKernels, { threads: 2, threshold: 0 });
+    const kernels = withThreads(jsKernels, { threads: 2, threshold: 0, backoff: false });
     await kernels.warmUp();
     const a = make(new Float64Array(16 * 8).fill(0.5), [16, 8]);
     for (let i = 0; i < 300; i++) kernels.matmul(a, a, false, true);
@@ -87,22 +99,25 @@ describe('worker pool', () => {
     await kernels.close();
   });
 
-  it('never keeps Node alive: a script that uses threads and never closes them exits', () => {
-    const threads = new URL('./threads.ts', import.meta.url).href;
-    const js = new URL('../js/index.ts', import.meta.url).href;
+  it('never keeps Node alive: a script that uses threads (JS and WebAssembly kernels) and never closes them exits', () => {
+    const url = (path: string) => JSON.stringify(new URL(path, import.meta.url).href);
     const script = `
-      import { withThreads } from ${JSON.stringify(threads)};
-      import { jsKernels } from ${JSON.stringify(js)};
-      const kernels = withThreads(jsKernels, { threads: 2, threshold: 0 });
-      await kernels.warmUp();
-      const x = { _tag: 'Tensor', shape: [64, 64], dtype: 'float64', data: new Float64Array(64 * 64).fill(1) };
-      const c = kernels.matmul(x, x, false, false);
-      console.log(c.data.buffer instanceof SharedArrayBuffer, c.data[0], kernels.liveWorkers());
+      import { withThreads } from ${url('./threads.ts')};
+      import { jsKernels } from ${url('../js/index.ts')};
+      import { wasmKernels } from ${url('../wasm/kernels.ts')};
+      import { instantiateSync } from ${url('../wasm/runtime.ts')};
+      for (const base of [jsKernels, wasmKernels(instantiateSync())]) {
+        const kernels = withThreads(base, { threads: 2, threshold: 0, backoff: false });
+        await kernels.warmUp();
+        const x = { _tag: 'Tensor', shape: [64, 64], dtype: 'float32', data: new Float32Array(64 * 64).fill(1) };
+        const c = kernels.matmul(x, x, false, false);
+        console.log(kernels.kernel, c.data.buffer instanceof SharedArrayBuffer, c.data[0], kernels.liveWorkers());
+      }
     `;
     const child = spawnSync(process.execPath, [...sourceExecArgv, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
     expect(child.error).toBeUndefined(); // a hang would be ETIMEDOUT
     expect(child.stderr).toBe('');
-    expect(child.stdout.trim()).toBe('true 64 1');
+    expect(child.stdout.trim().split('\n')).toEqual(['js true 64 1', 'wasm true 64 1']);
     expect(child.status).toBe(0);
   });
 });

@@ -8,11 +8,32 @@
  * so no call waits for a thread to boot, and a browser worker (which cannot start while its
  * parent blocks) joins on a later call.
  */
-import { controlBlock, DONE, ERROR_LENGTH, failureMessage, FAILED, NEXT, READY, WRAP } from './control.js';
-import type { NodeWorker, ThreadHost } from './host.js';
-import { chunkCount, drain, type SharedJob } from './rows.js';
+import type { WasmRuntime } from '../wasm/runtime.js';
+import { BYTES_IN, BYTES_OUT, CHUNKS, controlBlock, counters, DONE, ERROR_LENGTH, failureMessage, FAILED, MEMORY, NEXT, READY, WRAP } from './control.js';
+import { workerExecArgv, type NodeWorker, type ThreadHost } from './host.js';
+import { chunkCount, drain, type RowKernel, type SharedJob } from './rows.js';
 import { sourceExecArgv } from './source-hooks.js';
 import type { InitMessage, JobMessage } from './worker.js';
+
+/** What a pool's WebAssembly threads copied (all threads, since the pool was created). */
+export interface PoolTraffic {
+  /** Bytes copied from shared memory into the threads' WebAssembly memories. */
+  readonly bytesIn: number;
+  /** Bytes copied from those memories into shared results. */
+  readonly bytesOut: number;
+  /** Chunks of rows computed by the WebAssembly kernel. */
+  readonly chunks: number;
+  /** The running workers' WebAssembly memory, in bytes (each is bounded by its largest chunk). */
+  readonly workerMemoryBytes: number;
+}
+
+/** What the calling thread did in one {@link WorkerPool.run}. */
+export interface Share {
+  /** Rows of C it computed. */
+  readonly rows: number;
+  /** Milliseconds it spent on them. */
+  readonly busyMs: number;
+}
 
 /** A pool of worker threads (see the module comment). */
 export interface WorkerPool {
@@ -24,9 +45,12 @@ export interface WorkerPool {
   ready(): number[];
   /**
    * Posts `job` to the listed workers, helps with its chunks on this thread (unless `help` is
-   * false), then waits until all are done. Throws the first chunk's error, after all are done.
+   * false; a `wasm` job on `rt`), then waits until all are done. Throws the first chunk's error,
+   * after all are done.
    */
-  run(workers: readonly number[], job: Omit<SharedJob, 'first'>, help?: boolean): void;
+  run(workers: readonly number[], job: Omit<SharedJob, 'first'>, help?: boolean, rt?: WasmRuntime): Share;
+  /** The WebAssembly threads' copies so far. */
+  traffic(): PoolTraffic;
   /** Workers started and not yet exited. */
   alive(): number;
   /** Stops every worker; the pool starts fresh ones on its next use. */
@@ -48,7 +72,7 @@ function spawn(host: ThreadHost, onExit: () => void): Thread {
     const fromSources = import.meta.url.endsWith('.ts');
     const worker: NodeWorker = fromSources
       ? new host.threads.Worker(new URL('./worker.ts', import.meta.url), { execArgv: sourceExecArgv })
-      : new host.threads.Worker(new URL('./worker.js', import.meta.url), {});
+      : new host.threads.Worker(new URL('./worker.js', import.meta.url), { execArgv: workerExecArgv() });
     worker.unref();
     // A crashed worker must not crash the caller's process; the call that needed it times out.
     worker.on('error', onExit);
@@ -60,12 +84,30 @@ function spawn(host: ThreadHost, onExit: () => void): Thread {
   return { post: (message) => worker.postMessage(message), terminate: async () => worker.terminate() };
 }
 
-/** A pool of `size` workers on `host`; nothing starts until the first `start` or `run`. */
-export function createPool(host: ThreadHost, size: number): WorkerPool {
+/**
+ * A pool of `size` workers on `host` whose jobs run `kernel` (the workers of a `wasm` pool
+ * instantiate the WebAssembly kernels before they say they are ready); nothing starts until
+ * the first `start` or `run`.
+ */
+export function createPool(host: ThreadHost, size: number, kernel: RowKernel = 'js'): WorkerPool {
   let control = controlBlock(size);
   let flags = new Int32Array(control);
   let threads: (Thread | undefined)[] = [];
   let live = 0;
+  // Counters of control blocks replaced by close.
+  let retired = { bytesIn: 0, bytesOut: 0, chunks: 0 };
+
+  const traffic = (): PoolTraffic => {
+    const slots = counters(control, size);
+    let workerMemoryBytes = 0;
+    for (let i = 0; i < size; i++) if (threads[i] !== undefined) workerMemoryBytes += Number(Atomics.load(slots, MEMORY + i));
+    return {
+      bytesIn: retired.bytesIn + Number(Atomics.load(slots, BYTES_IN)),
+      bytesOut: retired.bytesOut + Number(Atomics.load(slots, BYTES_OUT)),
+      chunks: retired.chunks + Number(Atomics.load(slots, CHUNKS)),
+      workerMemoryBytes,
+    };
+  };
 
   const start = (): void => {
     if (threads.length > 0) return;
@@ -82,7 +124,7 @@ export function createPool(host: ThreadHost, size: number): WorkerPool {
         }
       });
       live += 1;
-      thread.post({ type: 'init', control, workers: size, index });
+      thread.post({ type: 'init', control, workers: size, index, wasm: kernel === 'wasm' });
       return thread;
     });
   };
@@ -95,6 +137,8 @@ export function createPool(host: ThreadHost, size: number): WorkerPool {
 
   const close = async (): Promise<void> => {
     const stopping = threads;
+    const { bytesIn, bytesOut, chunks } = traffic();
+    retired = { bytesIn, bytesOut, chunks };
     threads = [];
     // A fresh control block: a late READY from a stopped worker cannot mark a new one ready.
     control = controlBlock(size);
@@ -102,7 +146,7 @@ export function createPool(host: ThreadHost, size: number): WorkerPool {
     await Promise.all(stopping.map((thread) => thread?.terminate()));
   };
 
-  const run = (workers: readonly number[], job: Omit<SharedJob, 'first'>, help = true): void => {
+  const run = (workers: readonly number[], job: Omit<SharedJob, 'first'>, help = true, rt?: WasmRuntime): Share => {
     const chunks = chunkCount(job);
     let first = Atomics.load(flags, NEXT);
     if (first + chunks > WRAP) Atomics.store(flags, NEXT, (first = 0));
@@ -112,7 +156,8 @@ export function createPool(host: ThreadHost, size: number): WorkerPool {
     const shared: SharedJob = { ...job, first };
     for (const index of workers) threads[index]?.post({ type: 'job', job: shared });
     const started = performance.now();
-    if (help) drain(control, size, shared);
+    const rows = help ? drain(control, size, shared, rt) : 0;
+    const busyMs = performance.now() - started;
     // Wait for the chunks the workers claimed, even after a failure: they still read the inputs.
     const deadline = performance.now() + Math.max(STALL_SECONDS * 1000, 100 * (performance.now() - started));
     for (let done = Atomics.load(flags, DONE); ((done - doneBefore) | 0) < chunks; done = Atomics.load(flags, DONE)) {
@@ -124,7 +169,8 @@ export function createPool(host: ThreadHost, size: number): WorkerPool {
       Atomics.wait(flags, DONE, done, Math.min(left, 1000));
     }
     if (Atomics.load(flags, FAILED) === 1) throw new Error(`matmul failed in a thread: ${failureMessage(control, size)}`);
+    return { rows, busyMs };
   };
 
-  return { size, start, ready, run, alive: () => live, close };
+  return { size, start, ready, run, traffic, alive: () => live, close };
 }

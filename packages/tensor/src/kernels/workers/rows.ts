@@ -1,6 +1,7 @@
 /**
- * One thread's share of a parallel matmul: whole rows of C, computed by the plain-JS kernel.
- * Each element of C is summed by the kernel in an order that depends on k alone (depth blocks
+ * One thread's share of a parallel matmul: whole rows of C, computed by the plain-JS kernel
+ * (here) or by the WebAssembly kernel (wasm-rows.ts), as the job says.
+ * Each element of C is summed by the JS kernel in an order that depends on k alone (depth blocks
  * of KC, each summed from zero in a register tile and added to C), never on which rows share a
  * block; so rows computed apart are bit-identical to the rows of the one-thread product, as
  * long as each slice takes the same (packed) path: at least MR rows.
@@ -10,7 +11,9 @@
  */
 import type { TypedArray } from '../../core/tensor.js';
 import { matmulInto } from '../js/matmul.js';
-import { claim, reportDone, reportFailure } from './control.js';
+import type { WasmRuntime } from '../wasm/runtime.js';
+import { BYTES_IN, BYTES_OUT, CHUNKS, claim, counters, MEMORY, reportDone, reportFailure } from './control.js';
+import { wasmRows, type Traffic } from './wasm-rows.js';
 
 /** Rows [row0, row1) of C = op(A) · op(B); the arrays are shared between threads. */
 export interface RowsJob {
@@ -61,8 +64,13 @@ export function matmulRows(job: RowsJob): void {
   matmulInto(slice, b, out.subarray(row0 * n, row1 * n), rows, k, n, transposeA, transposeB);
 }
 
+/** Which kernel computes a job's rows: every thread of a call runs the same one. */
+export type RowKernel = 'js' | 'wasm';
+
 /** A product shared by the threads of one call, cut into chunks of `chunkRows` rows of C. */
 export interface SharedJob extends Omit<RowsJob, 'row0' | 'row1'> {
+  /** The kernel every thread runs on its chunks. */
+  readonly kernel: RowKernel;
   /** Rows of C per chunk (the last one takes the rest: up to 2·chunkRows − 1). */
   readonly chunkRows: number;
   /** This call's first chunk number in the control block. */
@@ -74,18 +82,45 @@ export const chunkCount = (job: Pick<SharedJob, 'm' | 'chunkRows'>): number => M
 
 /**
  * Claims and computes chunks of `job` until none is left; a chunk that throws is recorded in
- * the control block and still counted done, so the caller's wait always ends.
+ * the control block and still counted done, so the caller's wait always ends. A `wasm` job runs
+ * on `rt`, this thread's WebAssembly instance (a chunk throws when there is none); its copies
+ * are added to the control block's counters, and worker `index`'s memory size is recorded
+ * there (the caller passes −1). Returns the rows of C this thread computed.
  */
-export function drain(control: SharedArrayBuffer, workers: number, job: SharedJob): void {
+export function drain(control: SharedArrayBuffer, workers: number, job: SharedJob, rt?: WasmRuntime, index = -1): number {
   const flags = new Int32Array(control);
   const chunks = chunkCount(job);
+  const traffic: Traffic = { bytesIn: 0, bytesOut: 0 };
+  let rows: ((row0: number, row1: number) => void) | undefined;
+  let computed = 0;
+  let mine = 0;
   for (let chunk = claim(flags, job.first, chunks); chunk >= 0; chunk = claim(flags, job.first, chunks)) {
     try {
       const row0 = chunk * job.chunkRows;
-      matmulRows({ ...job, row0, row1: chunk === chunks - 1 ? job.m : row0 + job.chunkRows });
+      const row1 = chunk === chunks - 1 ? job.m : row0 + job.chunkRows;
+      mine += row1 - row0;
+      if (job.kernel === 'js') {
+        matmulRows({ ...job, row0, row1 });
+      } else {
+        if (rt === undefined) throw new Error('the WebAssembly kernels are not available in this thread');
+        // The last chunk is the longest: it takes the rows left over.
+        rows ??= wasmRows(rt, job, job.m - (chunks - 1) * job.chunkRows, traffic);
+        rows(row0, row1);
+        computed += 1;
+      }
     } catch (error) {
       reportFailure(control, workers, error);
     }
+    // Count before reporting done: once the last chunk is done the caller may read them.
+    if (computed > 0) {
+      const slots = counters(control, workers);
+      Atomics.add(slots, BYTES_IN, BigInt(traffic.bytesIn));
+      Atomics.add(slots, BYTES_OUT, BigInt(traffic.bytesOut));
+      Atomics.add(slots, CHUNKS, BigInt(computed));
+      if (index >= 0 && rt !== undefined) Atomics.store(slots, MEMORY + index, BigInt(rt.stats().memoryBytes));
+      traffic.bytesIn = traffic.bytesOut = computed = 0;
+    }
     reportDone(flags);
   }
+  return mine;
 }

@@ -29,7 +29,7 @@ const operands = (dtype: DType, m: number, k: number, n: number, transposeA: boo
 const isShared = (t: Tensor): boolean => t.data.buffer instanceof SharedArrayBuffer;
 
 // Three threads (two workers) so that a product has a middle slice too; threshold 0 splits all.
-const threaded = withThreads(jsKernels, { threads: 3, threshold: 0 });
+const threaded = withThreads(jsKernels, { threads: 3, threshold: 0, backoff: false });
 afterAll(() => threaded.close());
 
 describe('withThreads: results', () => {
@@ -108,7 +108,7 @@ const counting = (): Kernels & { calls: () => number } => {
 describe('withThreads: when it does not split', () => {
   it('calls the base kernel below the threshold', async () => {
     const base = counting();
-    const kernels = withThreads(base, { threads: 2, threshold: 32 * 20 * 20 });
+    const kernels = withThreads(base, { threads: 2, threshold: 32 * 20 * 20, backoff: false });
     await kernels.warmUp();
     const [a, b] = operands('float64', 31, 20, 20, false, false, 1);
     const small = kernels.matmul(a, b, false, false);

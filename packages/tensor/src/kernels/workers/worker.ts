@@ -1,11 +1,13 @@
 /**
  * The worker thread's entry (Node worker_threads or a browser module Web Worker). It waits for
- * messages from its pool: `init` hands it the shared control block and its index, `job` a
- * product whose chunks of rows it claims and computes until none is left. It answers through
- * the control block only, since the caller is blocked in Atomics.wait and cannot receive
- * messages.
+ * messages from its pool: `init` hands it the shared control block and its index (and, for a
+ * pool of WebAssembly threads, has it instantiate its own copy of the kernels before it says
+ * it is ready), `job` a product whose chunks of rows it claims and computes until none is
+ * left. It answers through the control block only, since the caller is blocked in
+ * Atomics.wait and cannot receive messages.
  */
 import { READY } from './control.js';
+import { instantiateSync, type WasmRuntime } from '../wasm/runtime.js';
 import { nodeBuiltin, type NodeWorkerThreads } from './host.js';
 import { drain, type SharedJob } from './rows.js';
 
@@ -19,6 +21,8 @@ export interface InitMessage {
   readonly workers: number;
   /** This worker's index. */
   readonly index: number;
+  /** Instantiate the WebAssembly kernels (jobs of kind `wasm` will come). */
+  readonly wasm: boolean;
 }
 
 /** A product to help with: claim chunks of its rows until none is left. */
@@ -31,16 +35,20 @@ export interface JobMessage {
 
 let control: SharedArrayBuffer | undefined;
 let workers = 0;
+let index = -1;
+let runtime: WasmRuntime | undefined;
 
 const handle = (message: InitMessage | JobMessage): void => {
   if (message.type === 'init') {
-    ({ control, workers } = message);
+    ({ control, workers, index } = message);
+    // Without its kernels this worker never says it is ready, so no call hands it a job.
+    if (message.wasm && (runtime ??= instantiateSync()) === undefined) return;
     const flags = new Int32Array(control);
     Atomics.store(flags, READY + message.index, 1);
     Atomics.notify(flags, READY + message.index);
     return;
   }
-  if (control !== undefined) drain(control, workers, message.job);
+  if (control !== undefined) drain(control, workers, message.job, runtime, index);
 };
 
 const parentPort = (nodeBuiltin('node:worker_threads') as NodeWorkerThreads | undefined)?.parentPort;
