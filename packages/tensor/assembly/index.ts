@@ -8,6 +8,7 @@ export { unary64, unary32 } from './unary';
 export { reduce64, reduce32 } from './reduce';
 export { denseForward64, denseForward32, denseBackward64, denseBackward32 } from './dense';
 export { scaledAdd64, scaledAdd32, allFinite64, allFinite32 } from './update';
+export { momentumStep64, momentumStep32, adamStep64, adamStep32 } from './optimiser';
 
 /** First byte after the module's static data: JavaScript's arena starts here. */
 export function heapBase(): usize {

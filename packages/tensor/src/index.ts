@@ -36,6 +36,8 @@ export { matmul, dot, outer } from './ops/matmul.js';
 export type { MatmulOptions } from './ops/matmul.js';
 export { denseForward, denseBackward } from './ops/dense.js';
 export { addScaled, allFinite } from './ops/update.js';
+export { momentumStep, adamStep } from './ops/optimiser-steps.js';
+export type { MomentumCoefficients, MomentumStepResult, AdamCoefficients, AdamStepResult } from './ops/optimiser-steps.js';
 export type { DenseActivation, DenseOptions, DenseForwardResult, DenseBackwardOptions, DenseBackwardResult } from './ops/dense.js';
 export { reshape, transpose, broadcastTo, sumTo, expandDims } from './ops/layout.js';
 export { slice, gather } from './ops/select.js';

@@ -48,6 +48,9 @@ export function zipLeaves(
   return shapes.map((tree, k) => T.Tree.map(tree, (_leaf, path) => (results.get(path) as readonly T.Tensor[])[k] as T.Tensor));
 }
 
+/** Whether all the leaves have one dtype (then a fused step may run on the backend's kernel). */
+export const sameDType = (leaves: readonly T.Tensor[]): boolean => leaves.every((x) => x.dtype === leaves[0]?.dtype);
+
 /** The input trees of a fused kernel, with Θ appended when the kernel writes Θ + update. */
 export const withBase = (trees: readonly [T.TensorTree, ...T.TensorTree[]], base: T.TensorTree | undefined): readonly [T.TensorTree, ...T.TensorTree[]] =>
   base === undefined ? trees : [...trees, base];

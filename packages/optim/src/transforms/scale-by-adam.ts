@@ -5,7 +5,7 @@
  */
 import * as T from '@theta/tensor';
 import { finish, fusable } from '../internal/fusion.js';
-import { allocateLike, withBase, zipLeaves } from '../internal/leaves.js';
+import { allocateLike, sameDType, withBase, zipLeaves } from '../internal/leaves.js';
 import * as V from '../internal/validate.js';
 import { biasCorrection, incrementCount, safeDivide } from '../numerics.js';
 import type { GradientTransformation } from '../transform.js';
@@ -104,12 +104,18 @@ export function scaleByAdam(options?: ScaleByAdamOptions): GradientTransformatio
         const gLeaf = leaves[0] as T.Tensor;
         const muLeaf = leaves[1] as T.Tensor;
         const nuLeaf = leaves[2] as T.Tensor;
+        const baseLeaf = leaves[3];
+        // O.step with one dtype throughout: the backend's fused kernel (one SIMD pass on wasm),
+        // the arithmetic of adamLeaf below exactly.
+        if (baseLeaf !== undefined && sameDType([gLeaf, muLeaf, nuLeaf, baseLeaf])) {
+          const r = T.adamStep(baseLeaf, gLeaf, muLeaf, nuLeaf, coefficients);
+          return [r.theta, r.mu, r.nu];
+        }
         const g = gLeaf.data;
         const m0 = muLeaf.data;
         const v0 = nuLeaf.data;
         const m = allocateLike(muLeaf);
         const v = allocateLike(nuLeaf);
-        const baseLeaf = leaves[3];
         const u = allocateLike(baseLeaf ?? gLeaf);
         adamLeaf(coefficients, g, m0, v0, m, v, u, baseLeaf?.data, gLeaf.dtype === 'float32');
         return [T.fromData(u, gLeaf.shape), T.fromData(m, muLeaf.shape), T.fromData(v, nuLeaf.shape)];

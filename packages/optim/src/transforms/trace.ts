@@ -5,7 +5,7 @@
  */
 import * as T from '@theta/tensor';
 import { finish, fusable } from '../internal/fusion.js';
-import { allocateLike, withBase, zipLeaves } from '../internal/leaves.js';
+import { allocateLike, sameDType, withBase, zipLeaves } from '../internal/leaves.js';
 import * as V from '../internal/validate.js';
 import type { GradientTransformation } from '../transform.js';
 
@@ -82,6 +82,12 @@ export function trace(options?: TraceOptions): GradientTransformation<TraceState
         const gLeaf = leaves[0] as T.Tensor;
         const previous = leaves[1] as T.Tensor;
         const baseLeaf = leaves[2];
+        // O.step with one dtype throughout: the backend's fused kernel (one SIMD pass on wasm),
+        // the arithmetic of traceLeaf below exactly.
+        if (baseLeaf !== undefined && sameDType([gLeaf, previous, baseLeaf])) {
+          const r = T.momentumStep(baseLeaf, gLeaf, previous, { decay, nesterov, factor });
+          return [r.theta, r.velocity];
+        }
         const g = gLeaf.data;
         const v0 = previous.data;
         const v = allocateLike(previous);

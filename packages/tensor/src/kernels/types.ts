@@ -7,6 +7,7 @@
  * results where it computes them; arguments are validated by the ops before they get here.
  */
 import type { Tensor } from '../core/tensor.js';
+import type { AdamCoefficients, AdamStepResult, MomentumCoefficients, MomentumStepResult } from '../ops/optimiser-steps.js';
 
 /** Elementwise functions of one argument; `alpha` parameterises leakyRelu and elu. */
 export type UnaryOp =
@@ -87,4 +88,8 @@ export interface Kernels {
   scaledAdd(base: Tensor, x: Tensor, factor: number): Tensor;
   /** Whether every element of `x` is finite (no NaN, no ±∞). */
   allFinite(x: Tensor): boolean;
+  /** One leaf of a fused momentum step (see ops/optimiser-steps.ts); all tensors of one shape and dtype. */
+  momentumStep(theta: Tensor, grad: Tensor, velocity: Tensor, coefficients: MomentumCoefficients): MomentumStepResult;
+  /** One leaf of a fused Adam step (see ops/optimiser-steps.ts); all tensors of one shape and dtype. */
+  adamStep(theta: Tensor, grad: Tensor, mu: Tensor, nu: Tensor, coefficients: AdamCoefficients): AdamStepResult;
 }

@@ -11,6 +11,7 @@ import { denseForward, type BackendParts } from './dense-forward.js';
 import { matmulInto } from './matmul.js';
 import { reduceInto } from './reduce.js';
 import { unaryInto } from './unary.js';
+import { adamInto, momentumInto } from './optimiser.js';
 import { allFiniteData, scaledAddInto } from './update.js';
 
 /** Which of a backend's kernels are these plain-JS ones (a backend may replace any of them). */
@@ -82,4 +83,16 @@ export const jsKernels: Kernels = {
     return make(out, base.shape);
   },
   allFinite: (x) => allFiniteData(x.data),
+  momentumStep(theta, grad, velocity, coefficients) {
+    const thetaOut = allocate(theta.dtype, theta.data.length);
+    const vOut = allocate(theta.dtype, theta.data.length);
+    momentumInto(theta.data, grad.data, velocity.data, thetaOut, vOut, coefficients);
+    return { theta: make(thetaOut, theta.shape), velocity: make(vOut, theta.shape) };
+  },
+  adamStep(theta, grad, mu, nu, coefficients) {
+    const n = theta.data.length;
+    const [thetaOut, mOut, vOut] = [allocate(theta.dtype, n), allocate(theta.dtype, n), allocate(theta.dtype, n)];
+    adamInto(theta.data, grad.data, mu.data, nu.data, thetaOut, mOut, vOut, coefficients);
+    return { theta: make(thetaOut, theta.shape), mu: make(mOut, theta.shape), nu: make(vOut, theta.shape) };
+  },
 };

@@ -218,5 +218,34 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       rt.count(n * size, 0);
       return (size === 4 ? rt.exports.allFinite32 : rt.exports.allFinite64)(rt.arena, n) === 1;
     },
+    // The optimiser steps: operands in one after another, results out (optimiser.ts in assembly/).
+    momentumStep(theta, grad, velocity, c) {
+      const n = theta.data.length;
+      const size = theta.dtype === 'float32' ? 4 : 8;
+      const slot = align16(n * size);
+      if (n < update || !rt.reserve(5 * slot)) return jsKernels.momentumStep(theta, grad, velocity, c);
+      const [pt, pg, pv, pto, pvo] = [0, 1, 2, 3, 4].map((k) => rt.arena + k * slot) as [number, number, number, number, number];
+      copyIn(rt, theta, pt);
+      copyIn(rt, grad, pg);
+      copyIn(rt, velocity, pv);
+      (size === 4 ? rt.exports.momentumStep32 : rt.exports.momentumStep64)(pt, pg, pv, pto, pvo, n, c.decay, c.nesterov ? 1 : 0, c.factor);
+      rt.count(3 * n * size, 2 * n * size);
+      return { theta: make(copyOut(rt, size === 4, pto, n), theta.shape), velocity: make(copyOut(rt, size === 4, pvo, n), theta.shape) };
+    },
+    adamStep(theta, grad, mu, nu, c) {
+      const n = theta.data.length;
+      const size = theta.dtype === 'float32' ? 4 : 8;
+      const slot = align16(n * size);
+      if (n < update || !rt.reserve(7 * slot)) return jsKernels.adamStep(theta, grad, mu, nu, c);
+      const [pt, pg, pm, pv, pto, pmo, pvo] = [0, 1, 2, 3, 4, 5, 6].map((k) => rt.arena + k * slot) as [number, number, number, number, number, number, number];
+      copyIn(rt, theta, pt);
+      copyIn(rt, grad, pg);
+      copyIn(rt, mu, pm);
+      copyIn(rt, nu, pv);
+      (size === 4 ? rt.exports.adamStep32 : rt.exports.adamStep64)(pt, pg, pm, pv, pto, pmo, pvo, n, c.beta1, c.beta2, c.eps, c.epsRoot, c.momentWeight, c.gradientWeight, c.inverseC2, c.factor);
+      rt.count(4 * n * size, 3 * n * size);
+      const out = (at: number): Tensor => make(copyOut(rt, size === 4, at, n), theta.shape);
+      return { theta: out(pto), mu: out(pmo), nu: out(pvo) };
+    },
   };
 }

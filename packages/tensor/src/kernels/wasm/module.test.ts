@@ -18,8 +18,8 @@ describe('the generated WebAssembly module', () => {
     expect(WebAssembly.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
     const names = WebAssembly.Module.exports(module).map((e) => e.name).sort();
     expect(names).toEqual([
-      'SCRATCH32', 'SCRATCH64', 'allFinite32', 'allFinite64', 'binary32', 'binary64', 'denseBackward32', 'denseBackward64', 'denseForward32', 'denseForward64',
-      'heapBase', 'matmul32', 'matmul64', 'memory', 'reduce32', 'reduce64', 'scaledAdd32', 'scaledAdd64', 'unary32', 'unary64',
+      'SCRATCH32', 'SCRATCH64', 'adamStep32', 'adamStep64', 'allFinite32', 'allFinite64', 'binary32', 'binary64', 'denseBackward32', 'denseBackward64', 'denseForward32', 'denseForward64',
+      'heapBase', 'matmul32', 'matmul64', 'memory', 'momentumStep32', 'momentumStep64', 'reduce32', 'reduce64', 'scaledAdd32', 'scaledAdd64', 'unary32', 'unary64',
     ]);
   });
 });

@@ -62,6 +62,20 @@ export interface WasmExports {
   allFinite64(x: number, n: number): number;
   /** 1 when every float32 element is finite, else 0. */
   allFinite32(x: number, n: number): number;
+  /** Fused momentum step, float64 (assembly/optimiser.ts). */
+  momentumStep64(theta: number, g: number, v0: number, thetaOut: number, vOut: number, n: number, decay: number, nesterov: number, factor: number): void;
+  /** Fused momentum step, float32. */
+  momentumStep32(theta: number, g: number, v0: number, thetaOut: number, vOut: number, n: number, decay: number, nesterov: number, factor: number): void;
+  /** Fused Adam step, float64. */
+  adamStep64(
+    theta: number, g: number, m0: number, v0: number, thetaOut: number, mOut: number, vOut: number, n: number,
+    beta1: number, beta2: number, eps: number, epsRoot: number, momentWeight: number, gradientWeight: number, inverseC2: number, factor: number,
+  ): void;
+  /** Fused Adam step, float32. */
+  adamStep32(
+    theta: number, g: number, m0: number, v0: number, thetaOut: number, mOut: number, vOut: number, n: number,
+    beta1: number, beta2: number, eps: number, epsRoot: number, momentWeight: number, gradientWeight: number, inverseC2: number, factor: number,
+  ): void;
 }
 
 /**
