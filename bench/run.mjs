@@ -17,9 +17,8 @@ const suites = readdirSync(new URL('./suites/', import.meta.url))
   .sort();
 console.log(`# Theta benchmarks\n\nMachine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`);
 for (const suite of suites) {
-  const url = new URL(`./suites/${suite}`, import.meta.url).href;
-  const script = `const { run } = await import(${JSON.stringify(url)}); await run();`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '--eval', script], { cwd: fileURLToPath(new URL('.', import.meta.url)), stdio: 'inherit' });
+  const runner = fileURLToPath(new URL('./lib/run-suite.mjs', import.meta.url));
+  const result = spawnSync(process.execPath, [runner, suite], { cwd: fileURLToPath(new URL('.', import.meta.url)), stdio: 'inherit' });
   if (result.status !== 0) {
     console.error(`bench: suite ${suite} failed (exit status ${result.status ?? result.signal})`);
     process.exit(1);
