@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import * as R from '@theta/reverse';
 import * as T from '@theta/tensor';
 import { callWithoutMutation, centralGradient, isClose } from '@theta/testing';
 import * as N from '../index.js';
@@ -28,6 +29,20 @@ describe('penalties', () => {
       });
     }
   }
+
+  it('is one node of the Wengert list, differentiable twice: H·v of λ‖W‖² is 2λv, of λ‖W‖₁ is 0', () => {
+    const W = T.tensor([[1, -2], [0.5, 3]]);
+    const v = T.tensor([[0.3, -1], [2, 0.25]]);
+    const theta = (w: R.Value): N.Theta<R.Value> => [{ W: w, b: T.zeros([2]) }];
+    const graph = R.trace((w: R.Value) => N.l2(0.7).value(theta(w)))(W);
+    expect(graph.nodes.filter((node) => node.op !== 'input').map((node) => node.op)).toEqual(['l2']);
+    const hvpL2 = R.hessianVectorProduct((w: R.Value) => N.l2(0.7).value(theta(w)))(W, v) as T.Tensor;
+    T.toArray(hvpL2).forEach((h, i) => expect(h).toBeCloseTo(2 * 0.7 * T.toArray(v)[i]!, 14));
+    const hvpL1 = R.hessianVectorProduct((w: R.Value) => N.l1(0.7).value(theta(w)))(W, v) as T.Tensor;
+    expect(T.toArray(hvpL1)).toEqual([0, 0, 0, 0]);
+    // And its gradient is the closed form 2λW, through R.grad.
+    expect(T.toArray(R.grad((w: R.Value) => N.l2(0.7).value(theta(w)))(W) as T.Tensor)).toEqual(T.toArray(W).map((x) => 2 * 0.7 * x));
+  });
 
   it('covers the weights only by default: the notes’ λ‖W‖²', () => {
     const theta = [{ W: T.tensor([[1, 2]]), b: T.tensor([10]) }, { W: T.tensor([[3]]), b: T.tensor([-10]) }];

@@ -30,6 +30,21 @@ describe('customVjp', () => {
     expect(R.grad(stable)(0)).toBe(0.5);
   });
 
+  it('reports the FLOPs its cost option gives, per input, instead of per output element', () => {
+    const sumSquares = R.customVjp(
+      (a: R.Value, b: R.Value) => R.add(R.sum(R.square(a)), R.sum(R.square(b))),
+      (g, _z, [a, b]) => [R.mul(a as R.Value, R.mul(g, 2)), R.mul(b as R.Value, R.mul(g, 2))],
+      { name: 'sumsq', flops: 99, cost: ([a, b]) => ({ forward: 2 * R.shapeOf(a!).length + 1000, backward: [7, 8 + R.shapeOf(b!)[0]!] }) },
+    );
+    const graph = R.trace((a: R.Value, b: R.Value) => sumSquares(a, b))(T.ones([2, 3]), T.ones([5]));
+    const count = R.flopCount(graph);
+    const at = graph.nodes.findIndex((node) => node.op === 'sumsq');
+    expect(count.nodes[at]).toEqual({ forward: 2 * 2 + 1000, backward: 7 + 13 });
+    expect(count.forward).toBe(1004);
+    // Values and gradients are the rule's, whatever the cost says.
+    expect(T.toArray(R.grad((a: R.Value) => sumSquares(a, T.ones([5])))(T.tensor([1, -2])))).toEqual([2, -4]);
+  });
+
   it('is differentiated twice through its rule', () => {
     const cube = R.customVjp((x: R.Value) => R.pow(x, 3), (g, _z, [x]) => [R.mul(g, R.mul(3, R.square(x as R.Value)))]);
     expect(R.grad(cube)(2)).toBe(12);

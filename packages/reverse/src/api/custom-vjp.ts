@@ -36,7 +36,10 @@ export type Backward = (cotangent: Value, output: Value, inputs: readonly Value[
  * ```ts
  * import * as R from '@theta/reverse';
  * const options: R.CustomVjpOptions = { name: 'clip', flops: 1 };
- * console.log(options.name); // clip
+ * // A reduction Σ x²: 2 FLOPs per input element forward, 1 backward.
+ * const sizeOf = (x: R.Value) => (typeof x === 'number' ? 1 : R.shapeOf(x).reduce((a, b) => a * b, 1));
+ * const reduction: R.CustomVjpOptions = { name: 'sumsq', cost: ([x]) => ({ forward: 2 * sizeOf(x!), backward: [sizeOf(x!)] }) };
+ * console.log(options.name, reduction.name); // clip sumsq
  * ```
  */
 export interface CustomVjpOptions {
@@ -44,6 +47,11 @@ export interface CustomVjpOptions {
   readonly name?: string;
   /** FLOPs per output element for the FLOP model, forward and backward alike (default 0: not counted). */
   readonly flops?: number;
+  /**
+   * The node's FLOPs from its inputs and output, when "per output element" does not describe
+   * it (a reduction, say): forward, and backward per input. Takes precedence over `flops`.
+   */
+  readonly cost?: (inputs: readonly Value[], output: Value) => { readonly forward: number; readonly backward: readonly number[] };
 }
 
 /**
@@ -87,6 +95,7 @@ export function customVjp<Args extends readonly Value[]>(
     vjp: (g, inputs, out, _p, j) => cotangents(g, inputs, out)[j] as Value,
     vjpAll: (g, inputs, out) => cotangents(g, inputs, out),
     cost: (inputs, out) => {
+      if (options.cost !== undefined) return options.cost(inputs, out);
       const n = perElement * shapeOf(out).reduce((a, b) => a * b, 1);
       return { forward: n, backward: inputs.map(() => n) };
     },
