@@ -99,7 +99,7 @@ export { valueAndGrad, grad } from './api/grad.js';
 export { jacobian } from './api/jacobian.js';
 export { hessianVectorProduct, hessian } from './api/hvp.js';
 export { customVjp } from './api/custom-vjp.js';
-export type { Backward, CustomVjpOptions } from './api/custom-vjp.js';
+export type { Backward, CustomVjpCost, CustomVjpOptions } from './api/custom-vjp.js';
 export type { Gradient, Grads, Jacobian, Primal, Argnums, GradOptions } from './api/types.js';
 
 export type { UnaryOp, ParametricOp, BinaryOp } from './ops/primitive.js';

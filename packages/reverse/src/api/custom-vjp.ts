@@ -51,7 +51,26 @@ export interface CustomVjpOptions {
    * The node's FLOPs from its inputs and output, when "per output element" does not describe
    * it (a reduction, say): forward, and backward per input. Takes precedence over `flops`.
    */
-  readonly cost?: (inputs: readonly Value[], output: Value) => { readonly forward: number; readonly backward: readonly number[] };
+  readonly cost?: (inputs: readonly Value[], output: Value) => CustomVjpCost;
+}
+
+/**
+ * A {@link customVjp} node's FLOPs, as its `cost` option returns them.
+ *
+ * @since 0.1.0
+ * @category Transforms
+ * @example
+ * ```ts
+ * import * as R from '@theta/reverse';
+ * const cost: R.CustomVjpCost = { forward: 2 * 100, backward: [100] };
+ * console.log(cost.backward.length); // 1
+ * ```
+ */
+export interface CustomVjpCost {
+  /** FLOPs of the forward step. */
+  readonly forward: number;
+  /** FLOPs of each input's cotangent in the backward step, by position. */
+  readonly backward: readonly number[];
 }
 
 /**
