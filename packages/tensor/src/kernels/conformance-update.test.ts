@@ -1,19 +1,11 @@
 // The per-parameter passes of a training step (scaledAdd, allFinite, the momentum and Adam
-// steps) on every backend, and on
-// the WebAssembly kernels with the size limit off (so lengths 0–8 and odd tails run there too),
-// held bit for bit against naive loops written here: base + fround(factor·x) in float32 (the
+// steps) on every backend, and on the WebAssembly kernels with the size limits off (so lengths
+// 0–8 and odd tails run there too), held bit for bit against naive loops written here: base + fround(factor·x) in float32 (the
 // product in float64), base + factor·x in float64 — IEEE makes each result unique.
 import { describe, expect, it } from 'vitest';
 import { callWithoutMutation } from '@theta/testing';
 import { make, type DType, type Tensor } from '../core/tensor.js';
-import { backends } from './backend.js';
-import type { Kernels } from './types.js';
-import { wasmKernels } from './wasm/kernels.js';
-import { instantiateSync } from './wasm/runtime.js';
-
-const runtime = instantiateSync();
-const suites: [string, Kernels][] = [...backends()];
-if (runtime !== undefined) suites.push(['wasm, no size limits', wasmKernels(runtime, { matmul: 0, elementwise: 0, transcendental: true, update: 0 })]);
+import { suites } from '../test-support/kernels.js';
 
 const SPECIALS = [NaN, Infinity, -Infinity, 0, -0, 1e-40, -1e-310, 3.4e38, -1.7e308, 0.1];
 const LENGTHS = [0, 1, 2, 3, 4, 5, 7, 8, 9, 31, 1023, 1024, 1025, 4099];

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { make, type Tensor } from '../../core/tensor.js';
+import { make, type DType, type Tensor } from '../../core/tensor.js';
+import { filled, forms, isShared, operands } from '../../test-support/products.js';
 import { jsKernels } from '../js/index.js';
 import type { Kernels } from '../types.js';
 import { defaultLimits, wasmKernels } from '../wasm/kernels.js';
@@ -10,30 +11,8 @@ import { createPool } from './pool.js';
 import { chunkRows, DEFAULT_THRESHOLDS, withThreads } from './threads.js';
 import { arenaBytes, wasmRows } from './wasm-rows.js';
 
-type DType = 'float32' | 'float64';
 const dtypes: readonly DType[] = ['float32', 'float64'];
-const forms = [[false, false], [false, true], [true, false], [true, true]] as const;
 
-/** Deterministic values in [−1, 1) from a seed (an LCG). */
-const filled = (dtype: DType, length: number, seed: number, shared = false): Float32Array | Float64Array => {
-  const size = dtype === 'float32' ? 4 : 8;
-  const buffer = shared ? new SharedArrayBuffer(length * size) : new ArrayBuffer(length * size);
-  const out = dtype === 'float32' ? new Float32Array(buffer) : new Float64Array(buffer);
-  let state = (seed >>> 0) || 1;
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    out[i] = state / 2 ** 31 - 1;
-  }
-  return out;
-};
-
-/** Operands of op(A) · op(B) with op(A) m × k and op(B) k × n, stored as the flags say. */
-const operands = (dtype: DType, m: number, k: number, n: number, transposeA: boolean, transposeB: boolean, seed: number): [Tensor, Tensor] => [
-  make(filled(dtype, m * k, seed), transposeA ? [k, m] : [m, k]),
-  make(filled(dtype, k * n, seed + 1), transposeB ? [n, k] : [k, n]),
-];
-
-const isShared = (t: Tensor): boolean => t.data.buffer instanceof SharedArrayBuffer;
 /** Index of the first element whose bits differ (NaNs included), −1 when x and y are the same bits. */
 const firstDifference = (x: Tensor, y: Tensor): number => {
   if (x.dtype !== y.dtype || x.data.length !== y.data.length) return 0;

@@ -1,32 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { make, type Tensor } from '../../core/tensor.js';
+import { make, type DType } from '../../core/tensor.js';
+import { filled, forms, isShared, operands } from '../../test-support/products.js';
 import { jsKernels } from '../js/index.js';
 import type { Kernels } from '../types.js';
 import { chunkRows, withThreads } from './threads.js';
 
-type DType = 'float32' | 'float64';
 const dtypes: readonly DType[] = ['float64', 'float32'];
-const forms = [[false, false], [false, true], [true, false], [true, true]] as const;
-
-/** Deterministic values in [−1, 1) from a seed (an LCG). */
-const filled = (dtype: DType, length: number, seed: number): Float32Array | Float64Array => {
-  const out = dtype === 'float32' ? new Float32Array(length) : new Float64Array(length);
-  let state = (seed >>> 0) || 1;
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    out[i] = state / 2 ** 31 - 1;
-  }
-  return out;
-};
-
-/** Operands of op(A) · op(B) with op(A) m × k and op(B) k × n, stored as the flags say. */
-const operands = (dtype: DType, m: number, k: number, n: number, transposeA: boolean, transposeB: boolean, seed: number): [Tensor, Tensor] => [
-  make(filled(dtype, m * k, seed), transposeA ? [k, m] : [m, k]),
-  make(filled(dtype, k * n, seed + 1), transposeB ? [n, k] : [k, n]),
-];
-
-const isShared = (t: Tensor): boolean => t.data.buffer instanceof SharedArrayBuffer;
 
 // Three threads (two workers) so that a product has a middle slice too; threshold 0 splits all.
 const threaded = withThreads(jsKernels, { threads: 3, threshold: 0, backoff: false });
