@@ -77,9 +77,9 @@ function packStrided(src: usize, stride: usize, kc: i32, width: i32, group: i32,
   }
 }
 
-/** C tile (4 × 8 at c, row stride ldc bytes) += Ã · B̃ over kc steps of the packed micro-panels. */
+/** C tile (4 × 8 at c, row stride ldc bytes) = Ã · B̃ (or += when `accumulate`) over kc steps of the packed micro-panels. */
 // @ts-ignore: decorator
-@inline function micro(pa: usize, pb: usize, kc: i32, c: usize, ldc: usize): void {
+@inline function micro(pa: usize, pb: usize, kc: i32, c: usize, ldc: usize, accumulate: bool): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
   let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
@@ -102,6 +102,21 @@ function packStrided(src: usize, stride: usize, kc: i32, width: i32, group: i32,
     pa += 16;
     pb += 32;
   }
+  // The first depth block writes C; later ones add to it (C is never zero-filled first).
+  if (!accumulate) {
+    v128.store(c, c00);
+    v128.store(c, c01, 16);
+    c += ldc;
+    v128.store(c, c10);
+    v128.store(c, c11, 16);
+    c += ldc;
+    v128.store(c, c20);
+    v128.store(c, c21, 16);
+    c += ldc;
+    v128.store(c, c30);
+    v128.store(c, c31, 16);
+    return;
+  }
   v128.store(c, f32x4.add(v128.load(c), c00));
   v128.store(c, f32x4.add(v128.load(c, 16), c01), 16);
   c += ldc;
@@ -121,8 +136,11 @@ function packStrided(src: usize, stride: usize, kc: i32, width: i32, group: i32,
  * addresses in this module's memory, 16-byte aligned.
  */
 export function matmul32(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, ta: bool, tb: bool, scratch: usize): void {
-  memory.fill(c, 0, <usize>m * <usize>n * 4);
-  if (m == 0 || n == 0 || k == 0) return;
+  if (m == 0 || n == 0) return;
+  if (k == 0) {
+    memory.fill(c, 0, <usize>m * <usize>n * 4);
+    return;
+  }
   const kcMax = blockLength(k, KC, 1);
   const mcMax = blockLength(m, MC, MR);
   const ncMax = blockLength(n, NC, NR);
@@ -156,14 +174,14 @@ export function matmul32(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, t
             const pa = packedA + <usize>(ir * kc) * 4;
             const tile = c + (<usize>(ic + ir) * <usize>n + <usize>(jc + jr)) * 4;
             if (rows == MR && cols == NR) {
-              micro(pa, pb, kc, tile, ldc);
+              micro(pa, pb, kc, tile, ldc, pc > 0);
             } else {
-              memory.fill(edge, 0, MR * NR * 4);
-              micro(pa, pb, kc, edge, NR * 4);
+              micro(pa, pb, kc, edge, NR * 4, false);
               for (let i = 0; i < rows; i++) {
                 for (let j = 0; j < cols; j++) {
                   const at = tile + <usize>i * ldc + (<usize>j << 2);
-                  store<f32>(at, load<f32>(at) + load<f32>(edge + <usize>(i * NR + j) * 4));
+                  const e = load<f32>(edge + <usize>(i * NR + j) * 4);
+                  store<f32>(at, pc > 0 ? load<f32>(at) + e : e);
                 }
               }
             }

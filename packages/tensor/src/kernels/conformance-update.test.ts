@@ -93,6 +93,9 @@ for (const [name, k] of suites) {
             const [wantTheta, wantV] = naiveMomentum(theta, g, v0, decay, nesterov, factor);
             same(r.theta, wantTheta, `n = ${n} Θ`);
             same(r.velocity, wantV, `n = ${n} v`);
+            // What the step learned about g and Θ' while it ran (known-finite.ts) is never wrong.
+            expect(k.allFinite(g), `n = ${n} g finite`).toBe(g.data.every(Number.isFinite));
+            expect(k.allFinite(r.theta), `n = ${n} Θ finite`).toBe(r.theta.data.every(Number.isFinite));
             expect([r.theta.dtype, r.velocity.dtype]).toEqual([dtype, dtype]);
           }
         }
@@ -117,6 +120,32 @@ for (const [name, k] of suites) {
             same(r.theta, wantTheta, `n = ${n}, case ${j} Θ`);
             same(r.mu, wantM, `n = ${n}, case ${j} m`);
             same(r.nu, wantV, `n = ${n}, case ${j} v`);
+            expect(k.allFinite(g), `n = ${n}, case ${j}: g finite`).toBe(g.data.every(Number.isFinite));
+            expect(k.allFinite(r.theta), `n = ${n}, case ${j}: Θ finite`).toBe(r.theta.data.every(Number.isFinite));
+          }
+        }
+      });
+
+      it(`allFinite after scaledAdd, ${dtype}: the gradient read and the Θ written agree with a naive scan (what the step learned is never wrong)`, () => {
+        const naive = (t: Tensor): boolean => t.data.every((v) => Number.isFinite(v));
+        const big = dtype === 'float32' ? 3.4e38 : 1.7e308;
+        for (const n of LENGTHS) {
+          const cases: [Tensor, Tensor, number][] = [
+            [data(n, n + 1, dtype), data(n, n + 2, dtype), -0.05], // all finite
+            [data(n, n + 1, dtype, 7), data(n, n + 2, dtype, 5), -0.05], // NaN and ±∞ in both
+            [data(n, n + 1, dtype), data(n, n + 2, dtype, 5), 0], // 0 · ∞ = NaN in Θ
+            [make(new (dtype === 'float32' ? Float32Array : Float64Array)(n).fill(big), [n]), make(new (dtype === 'float32' ? Float32Array : Float64Array)(n).fill(big), [n]), 1], // finite + finite overflows
+          ];
+          if (n > 0) {
+            // One NaN in the gradient's last element (the scalar tail on WebAssembly).
+            const tail = data(n, n + 2, dtype).data.slice();
+            tail[n - 1] = NaN;
+            cases.push([data(n, n + 1, dtype), make(tail, [n]), -0.05]);
+          }
+          for (const [j, [base, x, factor]] of cases.entries()) {
+            const out = k.scaledAdd(base, x, factor);
+            expect(k.allFinite(x), `n = ${n}, case ${j}: gradient`).toBe(naive(x));
+            expect(k.allFinite(out), `n = ${n}, case ${j}: Θ`).toBe(naive(out));
           }
         }
       });

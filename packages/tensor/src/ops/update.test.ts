@@ -35,4 +35,22 @@ describe('addScaled and allFinite', () => {
     }
     expect(T.allFinite(T.scalar(Infinity))).toBe(false);
   });
+  it('on WebAssembly, an SGD step tells the finiteness checks that follow it: no copy back in', () => {
+    if (T.wasmStats() === undefined) return; // no WebAssembly here: nothing is remembered
+    const previous = T.getBackend();
+    T.setBackend('wasm');
+    try {
+      const theta = T.uniform(T.key(3), [64, 64], { dtype: 'float32' });
+      const g = T.uniform(T.key(4), [64, 64], { dtype: 'float32' });
+      const next = T.addScaled(theta, g, -0.1);
+      const before = T.wasmStats()!;
+      expect([T.allFinite(g), T.allFinite(next)]).toEqual([true, true]);
+      expect(T.wasmStats()!.calls - before.calls).toBe(0);
+      // A tensor the step has not seen is still checked in WebAssembly.
+      expect(T.allFinite(theta)).toBe(true);
+      expect(T.wasmStats()!.calls - before.calls).toBe(1);
+    } finally {
+      T.setBackend(previous);
+    }
+  });
 });

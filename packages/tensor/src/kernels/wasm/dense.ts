@@ -11,6 +11,7 @@
  * every step, and for the 2-50-50-1 networks it is a visible share of the step.
  */
 import { make, type Tensor } from '../../core/tensor.js';
+import { copyOf } from '../../core/uninitialised.js';
 import type { DenseActivation, DenseGradients, DenseValues } from '../types.js';
 import type { WasmRuntime } from './runtime.js';
 
@@ -29,7 +30,7 @@ function put(rt: WasmRuntime, t: Tensor, at: number): void {
 
 /** A fresh [rows, cols] tensor from byte address `at`. */
 function take(rt: WasmRuntime, float32: boolean, at: number, length: number, shape: readonly number[]): Tensor {
-  return make(float32 ? rt.f32().slice(at / 4, at / 4 + length) : rt.f64().slice(at / 8, at / 8 + length), shape);
+  return make(float32 ? copyOf(rt.f32(), at / 4, length) : copyOf(rt.f64(), at / 8, length), shape);
 }
 
 /**

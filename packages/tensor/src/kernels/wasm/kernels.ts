@@ -26,6 +26,8 @@
  *   max/min).
  */
 import { make, sizeOf, type Tensor } from '../../core/tensor.js';
+import { copyOf } from '../../core/uninitialised.js';
+import { knownFinite, markFinite } from '../known-finite.js';
 import { reducedShape } from '../../core/shape.js';
 import { jsKernels } from '../js/index.js';
 import type { Kernels } from '../types.js';
@@ -99,7 +101,18 @@ function copyIn(rt: WasmRuntime, t: Tensor, at: number): void {
 
 /** A fresh array holding `length` elements of the dtype from byte address `at`. */
 function copyOut(rt: WasmRuntime, float32: boolean, at: number, length: number): Float64Array | Float32Array {
-  return float32 ? rt.f32().slice(at / 4, at / 4 + length) : rt.f64().slice(at / 8, at / 8 + length);
+  return float32 ? copyOf(rt.f32(), at / 4, length) : copyOf(rt.f64(), at / 8, length);
+}
+
+/**
+ * Records what an SGD, momentum or Adam kernel found while it ran (flag 1: the gradient it read
+ * is all finite; flag 2: the Θ it wrote is), so the checks a training step makes next need not
+ * copy them in again (known-finite.ts); returns Θ's data.
+ */
+function learned(flags: number, grad: Tensor, theta: Float64Array | Float32Array): Float64Array | Float32Array {
+  if ((flags & 1) !== 0) markFinite(grad.data);
+  if ((flags & 2) !== 0) markFinite(theta);
+  return theta;
 }
 
 /** The WebAssembly kernels over one runtime, with JS fallbacks below `limits`. */
@@ -205,13 +218,14 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       if (!rt.reserve(po - pb + n * size)) return jsKernels.scaledAdd(base, xx, factor);
       copyIn(rt, base, pb);
       copyIn(rt, xx, px);
-      (size === 4 ? rt.exports.scaledAdd32 : rt.exports.scaledAdd64)(pb, px, po, n, factor);
+      const finite = (size === 4 ? rt.exports.scaledAdd32 : rt.exports.scaledAdd64)(pb, px, po, n, factor);
       rt.count(2 * n * size, n * size);
-      return make(copyOut(rt, size === 4, po, n), base.shape);
+      return make(learned(finite, xx, copyOut(rt, size === 4, po, n)), base.shape);
     },
     allFinite(xx) {
       const n = xx.data.length;
       if (n < update) return jsKernels.allFinite(xx);
+      if (knownFinite(xx.data)) return true;
       const size = xx.dtype === 'float32' ? 4 : 8;
       if (!rt.reserve(n * size)) return jsKernels.allFinite(xx);
       copyIn(rt, xx, rt.arena);
@@ -228,9 +242,9 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       copyIn(rt, theta, pt);
       copyIn(rt, grad, pg);
       copyIn(rt, velocity, pv);
-      (size === 4 ? rt.exports.momentumStep32 : rt.exports.momentumStep64)(pt, pg, pv, pto, pvo, n, c.decay, c.nesterov ? 1 : 0, c.factor);
+      const finite = (size === 4 ? rt.exports.momentumStep32 : rt.exports.momentumStep64)(pt, pg, pv, pto, pvo, n, c.decay, c.nesterov ? 1 : 0, c.factor);
       rt.count(3 * n * size, 2 * n * size);
-      return { theta: make(copyOut(rt, size === 4, pto, n), theta.shape), velocity: make(copyOut(rt, size === 4, pvo, n), theta.shape) };
+      return { theta: make(learned(finite, grad, copyOut(rt, size === 4, pto, n)), theta.shape), velocity: make(copyOut(rt, size === 4, pvo, n), theta.shape) };
     },
     adamStep(theta, grad, mu, nu, c) {
       const n = theta.data.length;
@@ -242,10 +256,10 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       copyIn(rt, grad, pg);
       copyIn(rt, mu, pm);
       copyIn(rt, nu, pv);
-      (size === 4 ? rt.exports.adamStep32 : rt.exports.adamStep64)(pt, pg, pm, pv, pto, pmo, pvo, n, c.beta1, c.beta2, c.eps, c.epsRoot, c.momentWeight, c.gradientWeight, c.inverseC2, c.factor);
+      const finite = (size === 4 ? rt.exports.adamStep32 : rt.exports.adamStep64)(pt, pg, pm, pv, pto, pmo, pvo, n, c.beta1, c.beta2, c.eps, c.epsRoot, c.momentWeight, c.gradientWeight, c.inverseC2, c.factor);
       rt.count(4 * n * size, 3 * n * size);
       const out = (at: number): Tensor => make(copyOut(rt, size === 4, at, n), theta.shape);
-      return { theta: out(pto), mu: out(pmo), nu: out(pvo) };
+      return { theta: make(learned(finite, grad, copyOut(rt, size === 4, pto, n)), theta.shape), mu: out(pmo), nu: out(pvo) };
     },
   };
 }

@@ -54,28 +54,28 @@ export interface WasmExports {
     g: number, s: number, x: number, w: number, delta: number, dW: number, db: number, dInput: number,
     N: number, k: number, n: number, act: number, alpha: number, propagate: number, scratch: number,
   ): void;
-  /** out = base + factor·x, float64 (assembly/update.ts). */
-  scaledAdd64(base: number, x: number, out: number, n: number, factor: number): void;
+  /** out = base + factor·x, float64 (assembly/update.ts); returns 1 | 2 when x | out are all finite. */
+  scaledAdd64(base: number, x: number, out: number, n: number, factor: number): number;
   /** out = base + fround(factor·x), float32. */
-  scaledAdd32(base: number, x: number, out: number, n: number, factor: number): void;
+  scaledAdd32(base: number, x: number, out: number, n: number, factor: number): number;
   /** 1 when every float64 element is finite, else 0. */
   allFinite64(x: number, n: number): number;
   /** 1 when every float32 element is finite, else 0. */
   allFinite32(x: number, n: number): number;
-  /** Fused momentum step, float64 (assembly/optimiser.ts). */
-  momentumStep64(theta: number, g: number, v0: number, thetaOut: number, vOut: number, n: number, decay: number, nesterov: number, factor: number): void;
+  /** Fused momentum step, float64 (assembly/optimiser.ts); returns 1 | 2 when g | Θ' are all finite. */
+  momentumStep64(theta: number, g: number, v0: number, thetaOut: number, vOut: number, n: number, decay: number, nesterov: number, factor: number): number;
   /** Fused momentum step, float32. */
-  momentumStep32(theta: number, g: number, v0: number, thetaOut: number, vOut: number, n: number, decay: number, nesterov: number, factor: number): void;
-  /** Fused Adam step, float64. */
+  momentumStep32(theta: number, g: number, v0: number, thetaOut: number, vOut: number, n: number, decay: number, nesterov: number, factor: number): number;
+  /** Fused Adam step, float64; returns 1 | 2 when g | Θ' are all finite. */
   adamStep64(
     theta: number, g: number, m0: number, v0: number, thetaOut: number, mOut: number, vOut: number, n: number,
     beta1: number, beta2: number, eps: number, epsRoot: number, momentWeight: number, gradientWeight: number, inverseC2: number, factor: number,
-  ): void;
+  ): number;
   /** Fused Adam step, float32. */
   adamStep32(
     theta: number, g: number, m0: number, v0: number, thetaOut: number, mOut: number, vOut: number, n: number,
     beta1: number, beta2: number, eps: number, epsRoot: number, momentWeight: number, gradientWeight: number, inverseC2: number, factor: number,
-  ): void;
+  ): number;
 }
 
 /**
