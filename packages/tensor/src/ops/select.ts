@@ -8,6 +8,7 @@ import { DomainError, ShapeError } from '../core/errors.js';
 import { expectTensor } from '../core/operand.js';
 import { normaliseAxis, stridesOf } from '../core/shape.js';
 import { allocate, make, sizeOf, type Tensor } from '../core/tensor.js';
+import { uninitialised } from '../core/uninitialised.js';
 
 /**
  * The box `begin[i] ≤ index_i < begin[i] + size[i]` of x; a size of −1 means "to the end".
@@ -76,13 +77,14 @@ export function gather(x: Tensor, indices: ArrayLike<number> | Tensor, axis = 0)
   const length = t.shape[ax] as number;
   const outer = sizeOf(t.shape.slice(0, ax));
   const inner = sizeOf(t.shape.slice(ax + 1));
-  const out = allocate(t.dtype, outer * idx.length * inner);
   for (let j = 0; j < idx.length; j++) {
     const i = idx[j] as number;
     if (!Number.isInteger(i) || i < 0 || i >= length) {
       throw new DomainError({ op: 'gather', parameter: `indices[${j}]`, value: i, expected: `an integer in [0, ${length})` });
     }
   }
+  // Every element is copied below, after the indices are checked.
+  const out = uninitialised(t.dtype, outer * idx.length * inner);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < idx.length; j++) {
       const from = (o * length + (idx[j] as number)) * inner;
