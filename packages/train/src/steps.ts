@@ -92,10 +92,12 @@ export function* loop(plan: Plan): Generator<TrainState, FitResult, undefined> {
       const lastGood = state;
       const fail = (source: NonFiniteSource, path: string, value: number): NonFiniteTrainingError =>
         new NonFiniteTrainingError({ op: plan.op, source, path, value, step, epoch, lastGood, history: Object.freeze(history.slice()) });
+      // The step is pure, so it can run before the checks: on the wasm backend the SGD kernel
+      // tests the gradients it reads and the Θ it writes, and the checks below then cost nothing.
+      const [theta, optState] = O.step(optimiser, grads, state.optState, state.theta);
       const badGrad = T.Tree.findNonFinite(grads);
       if (badGrad !== undefined) throw fail('gradient', badGrad.path, badGrad.value);
       if (!Number.isFinite(loss)) throw fail('loss', 'loss', loss);
-      const [theta, optState] = O.step(optimiser, grads, state.optState, state.theta);
       const badTheta = T.Tree.findNonFinite(theta);
       if (badTheta !== undefined) throw fail('theta', badTheta.path, badTheta.value);
       // Per sample: a summed cost is divided by the batch size; the penalty counts once.
