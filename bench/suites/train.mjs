@@ -16,7 +16,9 @@
 import { probeIsolates, startIsolate } from '../lib/isolate.mjs';
 import { fmt, ratio, table } from '../lib/measure.mjs';
 
-const ROUNDS = 5; // epochs per contender, interleaved; the first warms up, the best of the rest counts
+// Epochs per contender, interleaved; the first warms up, the best of the rest counts. The
+// machine is shared: a longer run gives every contender the same better chance of a quiet epoch.
+const ROUNDS = 10;
 const LEARNING_RATE = 0.05;
 
 const lib = (file) => new URL(`../lib/${file}`, import.meta.url);
@@ -35,12 +37,15 @@ const b1StepFlops = (sizes, batch) => {
 
 /**
  * The isolates, one per library (tfjs once per backend, so tfjs-cpu never shares an isolate
- * with a growing WebAssembly memory either): Theta (lib/train-theta.mjs), tfjs-cpu and
+ * with a growing WebAssembly memory either): Theta (lib/train-theta.mjs, once per dtype), tfjs-cpu and
  * tfjs-wasm (lib/train-tfjs.mjs), jax-js (lib/train-jax.mjs; left out, with the reason, when
  * it does not start); and one with no library, the baseline of lib/detach-probe.mjs.
  */
 async function startIsolates() {
-  const theta = await startIsolate(lib('train-theta.mjs'));
+  // One isolate per Theta dtype, as a user trains in one: code that sees both float32 and
+  // float64 arrays is compiled for both (polymorphic), a few per cent slower for each.
+  const theta64 = await startIsolate(lib('train-theta.mjs'));
+  const theta32 = await startIsolate(lib('train-theta.mjs'));
   const tfCpu = await startIsolate(lib('train-tfjs.mjs'));
   await tfCpu.call('init', 'cpu');
   const tfWasm = await startIsolate(lib('train-tfjs.mjs'));
@@ -57,24 +62,25 @@ async function startIsolates() {
     jax = undefined;
   }
   const fresh = await startIsolate(lib('detach-probe.mjs')); // no library: the probe's baseline
-  const all = [theta, tfCpu, tfWasm, fresh, ...(jax === undefined ? [] : [jax])];
-  return { theta, tfCpu, tfWasm, jax, jaxDevice, jaxError, simd, fresh, close: () => Promise.all(all.map((i) => i.close())) };
+  const all = [theta64, theta32, tfCpu, tfWasm, fresh, ...(jax === undefined ? [] : [jax])];
+  return { theta64, theta32, tfCpu, tfWasm, jax, jaxDevice, jaxError, simd, fresh, close: () => Promise.all(all.map((i) => i.close())) };
 }
 
 export async function run() {
   const isolates = await startIsolates();
-  const { theta, tfCpu, tfWasm, jax, jaxDevice, jaxError, simd } = isolates;
+  const { theta64, theta32, tfCpu, tfWasm, jax, jaxDevice, jaxError, simd } = isolates;
   try {
     let b1;
     const rows = [['problem', 'contender', 'samples/s', 'learns (loss before → after)', 'Theta float64 / this', 'Theta float32 / this']];
     // Theta's isolate builds the data, Θ₀ and every epoch's batches; the peers get copies.
-    const problems = await theta.call('prepare', { epochs: ROUNDS, learningRate: LEARNING_RATE });
+    const problems = await theta64.call('prepare', { epochs: ROUNDS, learningRate: LEARNING_RATE });
+    await theta32.call('prepare', { epochs: ROUNDS, learningRate: LEARNING_RATE }); // the same problems: every draw comes from fixed keys
     for (const [index, problem] of problems.entries()) {
       const n = problem.X.shape[0];
       // [name, isolate, contender id there]
       const contenders = [
-        ['Theta float64', theta, await theta.call('create', `${index}:float64`, index, 'float64')],
-        ['Theta float32', theta, await theta.call('create', `${index}:float32`, index, 'float32')],
+        ['Theta float64', theta64, await theta64.call('create', `${index}:float64`, index, 'float64')],
+        ['Theta float32', theta32, await theta32.call('create', `${index}:float32`, index, 'float32')],
         ['tfjs-cpu float32', tfCpu, await tfCpu.call('create', `${index}`, problem)],
         ['tfjs-wasm float32', tfWasm, await tfWasm.call('create', `${index}`, problem)],
       ];
@@ -99,15 +105,15 @@ export async function run() {
       }
     }
     table(
-      `@theta/train end to end: samples/s over an epoch (B1: 2,048 MNIST digits, B2: 1,024 Franke points; SGD η = ${LEARNING_RATE}; best of ${ROUNDS - 1} epochs after one warm-up, contenders interleaved; one thread each, each library in its own worker thread; tfjs-wasm SIMD ${simd ? 'on' : 'off'}; ${jaxError === undefined ? `jax-js on its ${jaxDevice} device` : `jax-js left out: ${jaxError}`}; ratios > 1× mean Theta is faster)`,
+      `@theta/train end to end: samples/s over an epoch (B1: 2,048 MNIST digits, B2: 1,024 Franke points; SGD η = ${LEARNING_RATE}; best of ${ROUNDS - 1} epochs after one warm-up, contenders interleaved; one thread each, each library (and each Theta dtype) in its own worker thread; tfjs-wasm SIMD ${simd ? 'on' : 'off'}; ${jaxError === undefined ? `jax-js on its ${jaxDevice} device` : `jax-js left out: ${jaxError}`}; ratios > 1× mean Theta is faster)`,
       rows,
     );
     console.log('\nEach library runs in its own worker thread (its own V8 isolate; tfjs once per backend): the first detached ArrayBuffer in an isolate (a WebAssembly memory growing: jax-js\'s does, tfjs-wasm\'s once its heap outgrows its initial size) slows every typed-array loop in it from then on, so sharing one would slow the others\' JS down in a way no user running one library sees.');
-    const probes = await probeIsolates([['a fresh isolate', isolates.fresh], ['Theta', theta], ['tfjs-cpu', tfCpu], ['tfjs-wasm', tfWasm], ...(jax === undefined ? [] : [['jax-js', jax]])]);
+    const probes = await probeIsolates([['a fresh isolate', isolates.fresh], ['Theta float64', theta64], ['Theta float32', theta32], ['tfjs-cpu', tfCpu], ['tfjs-wasm', tfWasm], ...(jax === undefined ? [] : [['jax-js', jax]])]);
     const fresh = probes[0][1];
     console.log(`  Typed-array loop probe after the rounds (lib/detach-probe.mjs, µs; ≳ 1.3× a fresh isolate's means the library detached a buffer in its own isolate): ${probes.map(([name, us]) => `${name} ${fmt(us)}${name === probes[0][0] ? '' : ` (${ratio(us, fresh)})`}`).join(', ')}.`);
     if (b1 !== undefined) {
-      const peak = await theta.call('peak');
+      const peak = await theta32.call('peak');
       const gflops = (b1.samplesPerSecond / b1.batch) * b1.flops / 1e9;
       console.log(`\nB1 float32: ${fmt(gflops)} GFLOP/s = ${fmt((100 * gflops) / peak.gflops, 2)}% of the measured f32 matmul peak ${fmt(peak.gflops)} GFLOP/s (Theta ${peak.backend} matmul, best at n = ${peak.n}, measured in this run in Theta's worker).`);
       console.log(`  Counted per step of ${b1.batch} samples: ${fmt(b1.flops / 1e6)} MFLOP = forward 2N·Σ n_in·n_out + weight gradients (as many) + input gradients of layers 2–3; elementwise work not counted.`);
