@@ -25,7 +25,7 @@
  * - NaN, ±∞ and −0 follow the JS rules everywhere (relu(−0) = +0, relu(NaN) = NaN, NaN wins
  *   max/min).
  */
-import { make, sizeOf, type Tensor } from '../../core/tensor.js';
+import { make, sizeOf, type Tensor, type TypedArray } from '../../core/tensor.js';
 import { copyOf } from '../../core/uninitialised.js';
 import { knownFinite, markFinite } from '../known-finite.js';
 import { reducedShape } from '../../core/shape.js';
@@ -33,6 +33,7 @@ import { jsKernels } from '../js/index.js';
 import type { Kernels } from '../types.js';
 import { Broadcast, activationCodes, binaryCodes, reduceCodes, transcendentalCodes, unaryCodes } from './codes.js';
 import { wasmDenseBackward, wasmDenseForward } from './dense.js';
+import { chunkedPass } from './passes.js';
 import type { WasmRuntime } from './runtime.js';
 
 /** Below these sizes a call stays in JS (its copies and call overhead would cost more). */
@@ -109,7 +110,7 @@ function copyOut(rt: WasmRuntime, float32: boolean, at: number, length: number):
  * is all finite; flag 2: the Θ it wrote is), so the checks a training step makes next need not
  * copy them in again (known-finite.ts); returns Θ's data.
  */
-function learned(flags: number, grad: Tensor, theta: Float64Array | Float32Array): Float64Array | Float32Array {
+function learned(flags: number, grad: Tensor, theta: TypedArray): TypedArray {
   if ((flags & 1) !== 0) markFinite(grad.data);
   if ((flags & 2) !== 0) markFinite(theta);
   return theta;
@@ -209,18 +210,11 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
         ?? jsKernels.denseBackward.call(this, g, z, a, xx, w, activation, alpha, propagate);
     },
     scaledAdd(base, xx, factor) {
-      const n = base.data.length;
-      if (n < update || base.dtype !== xx.dtype) return jsKernels.scaledAdd(base, xx, factor);
-      const size = base.dtype === 'float32' ? 4 : 8;
-      const pb = rt.arena;
-      const px = pb + align16(n * size);
-      const po = px + align16(n * size);
-      if (!rt.reserve(po - pb + n * size)) return jsKernels.scaledAdd(base, xx, factor);
-      copyIn(rt, base, pb);
-      copyIn(rt, xx, px);
-      const finite = (size === 4 ? rt.exports.scaledAdd32 : rt.exports.scaledAdd64)(pb, px, po, n, factor);
-      rt.count(2 * n * size, n * size);
-      return make(learned(finite, xx, copyOut(rt, size === 4, po, n)), base.shape);
+      if (base.data.length < update || base.dtype !== xx.dtype) return jsKernels.scaledAdd(base, xx, factor);
+      const step = base.dtype === 'float32' ? rt.exports.scaledAdd32 : rt.exports.scaledAdd64;
+      const r = chunkedPass(rt, [base, xx], 1, ([pb, px, po], length) => step(pb!, px!, po!, length, factor));
+      if (r === undefined) return jsKernels.scaledAdd(base, xx, factor);
+      return make(learned(r.flags, xx, r.outputs[0]!), base.shape);
     },
     allFinite(xx) {
       const n = xx.data.length;
@@ -232,34 +226,22 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       rt.count(n * size, 0);
       return (size === 4 ? rt.exports.allFinite32 : rt.exports.allFinite64)(rt.arena, n) === 1;
     },
-    // The optimiser steps: operands in one after another, results out (optimiser.ts in assembly/).
+    // The optimiser steps, over chunks of each leaf (passes.ts; optimiser.ts in assembly/).
     momentumStep(theta, grad, velocity, c) {
-      const n = theta.data.length;
-      const size = theta.dtype === 'float32' ? 4 : 8;
-      const slot = align16(n * size);
-      if (n < update || !rt.reserve(5 * slot)) return jsKernels.momentumStep(theta, grad, velocity, c);
-      const [pt, pg, pv, pto, pvo] = [0, 1, 2, 3, 4].map((k) => rt.arena + k * slot) as [number, number, number, number, number];
-      copyIn(rt, theta, pt);
-      copyIn(rt, grad, pg);
-      copyIn(rt, velocity, pv);
-      const finite = (size === 4 ? rt.exports.momentumStep32 : rt.exports.momentumStep64)(pt, pg, pv, pto, pvo, n, c.decay, c.nesterov ? 1 : 0, c.factor);
-      rt.count(3 * n * size, 2 * n * size);
-      return { theta: make(learned(finite, grad, copyOut(rt, size === 4, pto, n)), theta.shape), velocity: make(copyOut(rt, size === 4, pvo, n), theta.shape) };
+      if (theta.data.length < update) return jsKernels.momentumStep(theta, grad, velocity, c);
+      const step = theta.dtype === 'float32' ? rt.exports.momentumStep32 : rt.exports.momentumStep64;
+      const r = chunkedPass(rt, [theta, grad, velocity], 2, ([pt, pg, pv, pto, pvo], length) =>
+        step(pt!, pg!, pv!, pto!, pvo!, length, c.decay, c.nesterov ? 1 : 0, c.factor));
+      if (r === undefined) return jsKernels.momentumStep(theta, grad, velocity, c);
+      return { theta: make(learned(r.flags, grad, r.outputs[0]!), theta.shape), velocity: make(r.outputs[1]!, theta.shape) };
     },
     adamStep(theta, grad, mu, nu, c) {
-      const n = theta.data.length;
-      const size = theta.dtype === 'float32' ? 4 : 8;
-      const slot = align16(n * size);
-      if (n < update || !rt.reserve(7 * slot)) return jsKernels.adamStep(theta, grad, mu, nu, c);
-      const [pt, pg, pm, pv, pto, pmo, pvo] = [0, 1, 2, 3, 4, 5, 6].map((k) => rt.arena + k * slot) as [number, number, number, number, number, number, number];
-      copyIn(rt, theta, pt);
-      copyIn(rt, grad, pg);
-      copyIn(rt, mu, pm);
-      copyIn(rt, nu, pv);
-      const finite = (size === 4 ? rt.exports.adamStep32 : rt.exports.adamStep64)(pt, pg, pm, pv, pto, pmo, pvo, n, c.beta1, c.beta2, c.eps, c.epsRoot, c.momentWeight, c.gradientWeight, c.inverseC2, c.factor);
-      rt.count(4 * n * size, 3 * n * size);
-      const out = (at: number): Tensor => make(copyOut(rt, size === 4, at, n), theta.shape);
-      return { theta: make(learned(finite, grad, copyOut(rt, size === 4, pto, n)), theta.shape), mu: out(pmo), nu: out(pvo) };
+      if (theta.data.length < update) return jsKernels.adamStep(theta, grad, mu, nu, c);
+      const step = theta.dtype === 'float32' ? rt.exports.adamStep32 : rt.exports.adamStep64;
+      const r = chunkedPass(rt, [theta, grad, mu, nu], 3, ([pt, pg, pm, pv, pto, pmo, pvo], length) =>
+        step(pt!, pg!, pm!, pv!, pto!, pmo!, pvo!, length, c.beta1, c.beta2, c.eps, c.epsRoot, c.momentWeight, c.gradientWeight, c.inverseC2, c.factor));
+      if (r === undefined) return jsKernels.adamStep(theta, grad, mu, nu, c);
+      return { theta: make(learned(r.flags, grad, r.outputs[0]!), theta.shape), mu: make(r.outputs[1]!, theta.shape), nu: make(r.outputs[2]!, theta.shape) };
     },
   };
 }
