@@ -5,11 +5,11 @@
 // its loss over the data after training must be below its loss before. Under the table: the
 // GFLOP/s Theta float32 reaches in B1, as a fraction of the float32 matmul peak measured in
 // the same run (lib/peak.mjs).
-// Each library runs in its own worker thread (lib/isolate.mjs), and this thread only drives
-// the rounds: V8 slows every typed-array loop of an isolate once any ArrayBuffer in it is
-// detached, which growing a WebAssembly memory does (jax-js, Theta; tfjs-wasm for larger
-// data), so libraries sharing one isolate would slow each other down in a way no user running
-// one of them sees.
+// Each library (and each Theta dtype) runs in its own worker thread (lib/isolate.mjs), and
+// this thread only drives the rounds: V8 slows every typed-array loop of an isolate once any
+// ArrayBuffer in it is detached, which growing a WebAssembly memory does (jax-js; tfjs-wasm for
+// larger data), so libraries sharing one isolate would slow each other down in a way no user
+// running one of them sees. Ten epochs per contender, interleaved; the best of the last nine.
 //   B1: MNIST 784-128-64-10 ReLU, softmax cross-entropy, batch 64, SGD (η = 0.05)
 //   B2: Franke 2-50-50-1 sigmoid, MSE + λ‖W‖² (λ = 1e-4), batch 32, SGD (η = 0.05)
 // Imports the built packages: `npx turbo run build --filter=@theta/train...`.
