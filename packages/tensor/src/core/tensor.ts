@@ -4,6 +4,7 @@
  * @module
  */
 import { DomainError, DTypeError, ShapeError } from './errors.js';
+import { zeroed } from './slab.js';
 
 /**
  * Element type of a tensor. `float64` is the default everywhere.
@@ -81,9 +82,8 @@ export const sizeOf = (shape: readonly number[]): number => {
   return n;
 };
 
-/** Allocates a zero-filled typed array of the dtype. */
-export const allocate = (dtype: DType, length: number): TypedArray =>
-  dtype === 'float32' ? new Float32Array(length) : new Float64Array(length);
+/** Allocates a zero-filled typed array of the dtype (a short one as a view on a shared slab: slab.ts). */
+export const allocate = (dtype: DType, length: number): TypedArray => zeroed(dtype, length);
 
 const checkShape = (op: string, shape: readonly number[]): void => {
   for (const d of shape) {

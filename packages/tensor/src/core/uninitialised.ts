@@ -5,16 +5,18 @@
  * A large array is fresh memory for every result, since tensors are immutable and never
  * disposed; zeroing it first is a full extra pass over it. In Node, `Buffer.allocUnsafeSlow`
  * hands out an unzeroed, unpooled ArrayBuffer (byteOffset 0, so any float alignment holds);
- * elsewhere this is an ordinary zeroed array. Internal: not exported from the package.
+ * elsewhere, and below a few thousand elements, the array comes from slab.ts (zeroed, and for
+ * short arrays far cheaper than a buffer of their own). Internal: not exported from the package.
  *
  * @module
  */
+import { zeroed } from './slab.js';
 import type { DType, TypedArray } from './tensor.js';
 
 /** Node's Buffer, where there is one: only the function used here is typed. */
 const bytes = (globalThis as { readonly Buffer?: { allocUnsafeSlow?: (size: number) => Uint8Array } }).Buffer?.allocUnsafeSlow;
 
-/** Below this many elements a zero fill costs less than a separate ArrayBuffer. */
+/** Below this many elements a zero fill costs less than an ArrayBuffer of their own. */
 const LEAST = 4096;
 
 /**
@@ -23,7 +25,7 @@ const LEAST = 4096;
  */
 export function uninitialised(dtype: DType, length: number): TypedArray {
   const float32 = dtype === 'float32';
-  if (bytes === undefined || length < LEAST) return float32 ? new Float32Array(length) : new Float64Array(length);
+  if (bytes === undefined || length < LEAST) return zeroed(dtype, length);
   const raw = bytes(length * (float32 ? 4 : 8));
   return float32 ? new Float32Array(raw.buffer, raw.byteOffset, length) : new Float64Array(raw.buffer, raw.byteOffset, length);
 }

@@ -85,10 +85,15 @@ export function gather(x: Tensor, indices: ArrayLike<number> | Tensor, axis = 0)
   }
   // Every element is copied below, after the indices are checked.
   const out = uninitialised(t.dtype, outer * idx.length * inner);
+  const data = t.data;
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < idx.length; j++) {
       const from = (o * length + (idx[j] as number)) * inner;
-      out.set(t.data.subarray(from, from + inner), (o * idx.length + j) * inner);
+      const to = (o * idx.length + j) * inner;
+      // A row of a few features (tabular data) is copied element by element: a subarray is an
+      // object to allocate per row, dearer than the copy itself below a few dozen elements.
+      if (inner < 32) for (let i = 0; i < inner; i++) out[to + i] = data[from + i] as number;
+      else out.set(data.subarray(from, from + inner), to);
     }
   }
   const shape = t.shape.slice();
