@@ -62,11 +62,11 @@ function addLeaf(kind: FusedKind, lambda: number, w: T.Tensor, g: T.Tensor): { r
   const wd = w.data;
   const gd = g.data;
   if (wd instanceof Float32Array && gd instanceof Float32Array) {
-    const out = new Float32Array(wd.length);
+    const out = T.allocateData('float32', wd.length) as Float32Array;
     const sum = kind === 'l2' ? l2Leaf32(Math.fround(2 * lambda), wd, gd, out) : l1Leaf32(Math.fround(lambda), wd, gd, out);
     return { sum, grad: T.fromData(out, g.shape) };
   }
-  const out = new Float64Array(wd.length);
+  const out = T.allocateData('float64', wd.length) as Float64Array;
   const sum = kind === 'l2' ? l2Leaf64(2 * lambda, wd, gd, out) : l1Leaf64(lambda, wd, gd, out);
   return { sum, grad: T.fromData(out, g.shape) };
 }

@@ -12,8 +12,7 @@
 import * as T from '@theta/tensor';
 
 /** A fresh zero-filled array of x's dtype and length (float32 stays float32). */
-export const allocateLike = (x: T.Tensor): T.TypedArray =>
-  x.dtype === 'float32' ? new Float32Array(x.data.length) : new Float64Array(x.data.length);
+export const allocateLike = (x: T.Tensor): T.TypedArray => T.allocateData(x.dtype, x.data.length);
 
 const sameShape = (a: readonly number[], b: readonly number[]): boolean =>
   a.length === b.length && a.every((d, i) => d === b[i]);

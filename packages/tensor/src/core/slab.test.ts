@@ -40,3 +40,15 @@ describe('zeroed: small typed arrays as views on shared slabs', () => {
     }
   });
 });
+
+describe('T.allocateData', () => {
+  it('is zeroed() behind a typed check of its arguments', async () => {
+    const T = await import('../index.js');
+    const a = T.allocateData('float32', 100);
+    expect([a instanceof Float32Array, a.length, a.every((v) => v === 0)]).toEqual([true, 100, true]);
+    expect(T.allocateData('float64', 0)).toBeInstanceOf(Float64Array);
+    expect(() => T.allocateData('float16' as T.DType, 3)).toThrow(T.DTypeError);
+    expect(() => T.allocateData('float64', -1)).toThrow(T.DomainError);
+    expect(() => T.allocateData('float64', 2.5)).toThrow(T.DomainError);
+  });
+});
