@@ -18,7 +18,8 @@
  * @packageDocumentation
  */
 export type { DType, TypedArray, Tensor, TensorOptions, Nested } from './core/tensor.js';
-export { tensor, fromArray, fromData, allocateData, scalar, zeros, ones, full, eye, arange, linspace, zerosLike, fullLike, isTensor } from './core/tensor.js';
+export { tensor, fromArray, fromData, scalar, zeros, ones, full, eye, arange, linspace, zerosLike, fullLike, isTensor } from './core/tensor.js';
+export { allocateData } from './core/slab.js';
 export { toArray, toNested, item, astype, format } from './core/convert.js';
 export type { FormatOptions } from './core/convert.js';
 export type { TensorLike } from './core/operand.js';

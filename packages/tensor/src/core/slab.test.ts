@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as T from '../index.js';
 import { zeroed } from './slab.js';
 
 const LENGTHS = [0, 1, 8, 9, 16, 17, 31, 32, 33, 100, 1000, 2047, 2048, 2049, 4096, 4097, 10000];
@@ -42,8 +43,7 @@ describe('zeroed: small typed arrays as views on shared slabs', () => {
 });
 
 describe('T.allocateData', () => {
-  it('is zeroed() behind a typed check of its arguments', async () => {
-    const T = await import('../index.js');
+  it('is zeroed() behind a typed check of its arguments', () => {
     const a = T.allocateData('float32', 100);
     expect([a instanceof Float32Array, a.length, a.every((v) => v === 0)]).toEqual([true, 100, true]);
     expect(T.allocateData('float64', 0)).toBeInstanceOf(Float64Array);

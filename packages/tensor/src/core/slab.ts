@@ -12,10 +12,11 @@
  * a view starts as zeros, like `new Float64Array(n)`. A slab lives while any of its views does:
  * a small array kept alive keeps at most 32× its own bytes (16 × its class, which is less than
  * twice the array). Shorter arrays are allocated on V8's heap and longer ones get their own
- * buffer, as before. Internal: not exported from the package.
+ * buffer. Public as {@link allocateData}, for code that builds tensors with `fromData`.
  *
  * @module
  */
+import { DomainError, DTypeError } from './errors.js';
 import type { DType, TypedArray } from './tensor.js';
 
 /** Arrays up to this many bytes are allocated on V8's heap (its typed_array_max_size_in_heap). */
@@ -44,4 +45,31 @@ export function zeroed(dtype: DType, length: number): TypedArray {
   }
   next[c] = at + ((bytes + 7) & ~7); // 8-byte steps keep every view aligned for float64
   return float32 ? new Float32Array(slab, at, length) : new Float64Array(slab, at, length);
+}
+
+/**
+ * A fresh, zero-filled typed array of `length` elements of the dtype, to fill and then wrap with
+ * {@link fromData}: the way Theta's kernels and packages make their results. A short array
+ * (65 B to 16 KiB) is a view on a slab it shares with others, since V8 gives any typed array over
+ * 64 bytes an ArrayBuffer of its own at about 1.5 µs, however short; so read its bytes through
+ * `byteOffset` and `byteLength`, never the whole `buffer`, and never transfer that buffer.
+ *
+ * @since 0.1.0
+ * @category Constructors
+ * @example
+ * ```ts
+ * import * as T from '@theta/tensor';
+ * const out = T.allocateData('float32', 3);
+ * for (let i = 0; i < out.length; i++) out[i] = i * i;
+ * console.log(T.toArray(T.fromData(out, [3]))); // [0, 1, 4]
+ * ```
+ */
+export function allocateData(dtype: DType, length: number): TypedArray {
+  if (dtype !== 'float64' && dtype !== 'float32') {
+    throw new DTypeError({ op: 'allocateData', argument: 'dtype', expected: "'float64' or 'float32'", actual: String(dtype) });
+  }
+  if (!Number.isInteger(length) || length < 0) {
+    throw new DomainError({ op: 'allocateData', parameter: 'length', value: length, expected: 'an integer ≥ 0' });
+  }
+  return zeroed(dtype, length);
 }

@@ -100,31 +100,6 @@ const checkDType = (op: string, dtype: unknown): DType => {
 };
 
 /**
- * A fresh, zero-filled typed array of `length` elements of the dtype, to fill and then wrap with
- * {@link fromData}: the way Theta's kernels and packages make their results. A short array
- * (65 B to 16 KiB) is a view on a slab it shares with others, since V8 gives any typed array over
- * 64 bytes an ArrayBuffer of its own at about 1.5 µs, however short; so read its bytes through
- * `byteOffset` and `byteLength`, never the whole `buffer`, and never transfer that buffer.
- *
- * @since 0.1.0
- * @category Constructors
- * @example
- * ```ts
- * import * as T from '@theta/tensor';
- * const out = T.allocateData('float32', 3);
- * for (let i = 0; i < out.length; i++) out[i] = i * i;
- * console.log(T.toArray(T.fromData(out, [3]))); // [0, 1, 4]
- * ```
- */
-export function allocateData(dtype: DType, length: number): TypedArray {
-  const d = checkDType('allocateData', dtype);
-  if (!Number.isInteger(length) || length < 0) {
-    throw new DomainError({ op: 'allocateData', parameter: 'length', value: length, expected: 'an integer ≥ 0' });
-  }
-  return zeroed(d, length);
-}
-
-/**
  * Wraps a typed array the caller has just filled as a tensor, without copying. The array is
  * adopted: the caller must never write to it again. Kernels and other Theta packages use this
  * to hand out fresh results; user code usually wants {@link fromArray}, which copies.
