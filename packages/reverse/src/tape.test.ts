@@ -63,3 +63,18 @@ describe('stopGradient', () => {
     expect(R.grad((x: R.Value) => R.sum(R.mul(R.sign(x), x)))(T.tensor([-2, 3]))).toEqual(T.tensor([-1, 1]));
   });
 });
+
+describe('a long scalar trace', () => {
+  it('grows its columns past their start (64 → 256 → 1024 → 4096 nodes) and keeps every node: the adjoint of a 3,000-step recurrence is its closed form', () => {
+    // s₀ = x, s_{i+1} = c·s_i + x: ∂s_n/∂x = Σ_{j=0}^{n} c^j = (1 − c^{n+1}) / (1 − c).
+    const c = 0.999;
+    const n = 3000;
+    const f = (x: R.Value): R.Value => {
+      let s = x;
+      for (let i = 0; i < n; i++) s = R.add(R.mul(s, c), x);
+      return s;
+    };
+    const want = (1 - c ** (n + 1)) / (1 - c);
+    expect(Math.abs(R.grad(f)(2) as number - want) / want).toBeLessThan(1e-12);
+  });
+});

@@ -35,6 +35,9 @@ export const GENERAL = -3;
 
 const stack: Tape[] = [];
 
+/** Room for this many nodes when a tape starts (see the columns of {@link Tape}). */
+const INITIAL_NODES = 64;
+
 /** A Wengert list under construction (and, once closed, read by the sweeps). */
 export class Tape {
   /** Nesting depth: 1 for the outermost trace. */
@@ -49,14 +52,17 @@ export class Tape {
   readonly rules: AnyRule[] = [];
   /** Records of the tensor nodes, in order. */
   readonly general: GeneralNode[] = [];
+  // The four columns start small and grow ×4 as nodes come: a training step's tensor trace has
+  // a few dozen nodes, and 24 KB of columns per trace cost it more than the growth costs a long
+  // scalar trace.
   /** Scalar nodes: first parent id, or −1 for a constant operand; tensor nodes: index in `general`. */
-  p0 = new Int32Array(1024);
+  p0 = new Int32Array(INITIAL_NODES);
   /** Scalar nodes: second parent id, −1 for a constant, UNARY for a unary op; GENERAL for tensor nodes. */
-  p1 = new Int32Array(1024);
+  p1 = new Int32Array(INITIAL_NODES);
   /** Scalar nodes: the value x_i. */
-  num = new Float64Array(1024);
+  num = new Float64Array(INITIAL_NODES);
   /** Scalar nodes: the constant operand, or the parameter of a unary op. */
-  k = new Float64Array(1024);
+  k = new Float64Array(INITIAL_NODES);
   /** Names given with `named`. */
   readonly names = new Map<number, string>();
   /** Ids of the input nodes x_1 … x_d. */
