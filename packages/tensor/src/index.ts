@@ -58,6 +58,7 @@ export * as Tree from './tree/index.js';
 export type { TensorTree, Static } from "./tree/tree.js";
 
 export { setBackend, getBackend, wasmReady, wasmStats } from './kernels/backend.js';
+export { resident } from './kernels/resident.js';
 export type { WasmStats } from './kernels/wasm/runtime.js';
 
 export type { Key } from './random/key.js';

@@ -128,7 +128,11 @@ export interface TrainConfig {
   readonly cost: N.Cost;
   /** λ of the notes' $\lambda \lVert W \rVert_2^2$ (weights only), or any `@theta/nn` penalty; none when absent. */
   readonly penalty?: number | N.Penalty;
-  /** The gradient method and learning rate: any `@theta/optim` transformation. */
+  /**
+   * The gradient method and learning rate: any `@theta/optim` transformation. Each step's
+   * gradient and optimiser update run in one resident scope (`T.resident`), so a transformation
+   * of your own, like all code, must not write into the tensors it is given.
+   */
   readonly optimiser: O.GradientTransformation<any>;
   /** Passes over the training data: an integer ≥ 1. */
   readonly epochs: number;

@@ -87,18 +87,21 @@ export function* loop(plan: Plan): Generator<TrainState, FitResult, undefined> {
       const X = rows === undefined ? data.X : T.gather(data.X, rows);
       const targets = rows === undefined ? data.T : T.gather(data.T, rows);
       const m = X.shape[0] as number;
-      const { loss, grads } = plan.gradient(state.theta, X, targets);
       const step = state.step + 1;
       const lastGood = state;
       const fail = (source: NonFiniteSource, path: string, value: number): NonFiniteTrainingError =>
         new NonFiniteTrainingError({ op: plan.op, source, path, value, step, epoch, lastGood, history: Object.freeze(history.slice()) });
-      // The step is pure, so it can run before the checks: on the wasm backend the SGD kernel
-      // tests the gradients it reads and the Θ it writes, and the checks below then cost nothing.
-      const [theta, optState] = O.step(optimiser, grads, state.optState, state.theta);
-      const badGrad = T.Tree.findNonFinite(grads);
+      // One resident scope per step (T.resident): the optimiser reads Θ and the gradients where
+      // the forward and backward passes left them in WebAssembly memory. The step is pure, so
+      // it can run before the checks: on the wasm backend the SGD kernel tests the gradients it
+      // reads and the Θ it writes, and the checks then cost nothing.
+      const { loss, theta, optState, badGrad, badTheta } = T.resident(() => {
+        const { loss, grads } = plan.gradient(state.theta, X, targets);
+        const [theta, optState] = O.step(optimiser, grads, state.optState, state.theta);
+        return { loss, grads, theta, optState, badGrad: T.Tree.findNonFinite(grads), badTheta: T.Tree.findNonFinite(theta) };
+      });
       if (badGrad !== undefined) throw fail('gradient', badGrad.path, badGrad.value);
       if (!Number.isFinite(loss)) throw fail('loss', 'loss', loss);
-      const badTheta = T.Tree.findNonFinite(theta);
       if (badTheta !== undefined) throw fail('theta', badTheta.path, badTheta.value);
       // Per sample: a summed cost is divided by the batch size; the penalty counts once.
       const lambdaR = cost.reduction === 'sum' ? penaltyValue(penalty, state.theta) : 0;

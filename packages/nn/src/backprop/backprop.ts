@@ -66,7 +66,9 @@ function targetsFor(cost: Cost, targets: unknown, output: T.Tensor): T.Tensor {
  * forms $\delta^l$ (multiplying by $\sigma'(z^l)$) and sums $\partial C / \partial b^l$, and the two
  * matrix products $(\delta^l)^\top A^{l-1}$ and $\delta^l W^l$.
  * Agrees with reverse mode ({@link reverseGrad}) to rounding. `loss` and `deltas` carry the
- * cost's scaling: with `reduction: 'mean'` every δ is divided by N.
+ * cost's scaling: with `reduction: 'mean'` every δ is divided by N. Each call runs in one
+ * resident scope (`T.resident`): the backward pass reads X, Θ, Z and A where the forward pass
+ * left them in WebAssembly memory.
  *
  * @since 0.1.0
  * @category Back propagation
@@ -86,7 +88,10 @@ export function backprop(net: Mlp, cost: Cost, penalty: Penalty = noPenalty): (t
   const sigma = net.activations;
   // σ′ of each hidden layer inside the fused kernel where it can be (undefined: gelu, custom σ).
   const fused = sigma.map(denseOptionsOf);
-  return (theta: Theta, X: T.Tensor, targets: T.Tensor): BackpropResult => {
+  // One resident scope per call (T.resident): the backward pass reads X, Θ and the forward
+  // pass's Z and A where the forward pass left them in WebAssembly memory.
+  return (theta: Theta, X: T.Tensor, targets: T.Tensor): BackpropResult => T.resident(() => backpropOnce(theta, X, targets));
+  function backpropOnce(theta: Theta, X: T.Tensor, targets: T.Tensor): BackpropResult {
     const layers = net.forward(theta, X);
     const { z: zL, a: aL } = layers[L - 1]!;
     const t = targetsFor(cost, targets, aL);
@@ -133,7 +138,7 @@ export function backprop(net: Mlp, cost: Cost, penalty: Penalty = noPenalty): (t
       }
     }
     return result(loss, grads, deltas);
-  };
+  }
 }
 
 /** The frozen result record. */

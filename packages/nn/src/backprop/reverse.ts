@@ -107,7 +107,8 @@ export interface ReverseGradResult {
 export function reverseGrad(net: Mlp, cost: Cost, penalty: Penalty = noPenalty): (theta: Theta, X: T.Tensor, targets: T.Tensor) => ReverseGradResult {
   const valueAndGrad = R.valueAndGrad(objective(net, cost, penalty) as (theta: Theta<R.Value>, X: T.Tensor, targets: T.Tensor) => R.Value);
   return (theta, X, targets) => {
-    const [value, grads] = valueAndGrad(theta, X, targets);
+    // One resident scope (T.resident): the sweep reads the trace's values where the trace left them.
+    const [value, grads] = T.resident(() => valueAndGrad(theta, X, targets));
     return Object.freeze({ loss: typeof value === 'number' ? value : T.item(value), grads: grads as unknown as Theta });
   };
 }

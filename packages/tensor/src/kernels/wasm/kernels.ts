@@ -26,7 +26,6 @@
  *   max/min).
  */
 import { make, sizeOf, type Tensor, type TypedArray } from '../../core/tensor.js';
-import { copyOf } from '../../core/uninitialised.js';
 import { knownFinite, markFinite } from '../known-finite.js';
 import { reducedShape } from '../../core/shape.js';
 import { jsKernels } from '../js/index.js';
@@ -34,6 +33,7 @@ import type { Kernels } from '../types.js';
 import { Broadcast, activationCodes, binaryCodes, reduceCodes, transcendentalCodes, unaryCodes } from './codes.js';
 import { wasmDenseBackward, wasmDenseForward } from './dense.js';
 import { chunkedPass } from './passes.js';
+import { align16, placementOf } from './placement.js';
 import type { WasmRuntime } from './runtime.js';
 
 /** Below these sizes a call stays in JS (its copies and call overhead would cost more). */
@@ -53,8 +53,6 @@ export interface WasmLimits {
 
 /** Measured on the project's 2-core machine: below these sizes the JS kernels are as fast. */
 export const defaultLimits: WasmLimits = { matmul: 512, elementwise: 64, transcendental: false };
-
-const align16 = (bytes: number): number => (bytes + 15) & ~15;
 
 /** Where an operand of `shape`, broadcast to `outShape`, is its leading (blocks) or trailing (periodic) part. */
 function broadcastOf(shape: readonly number[], outShape: readonly number[]): 'periodic' | 'blocks' | undefined {
@@ -94,17 +92,6 @@ export function broadcastMode(a: Tensor, b: Tensor, outShape: readonly number[])
   return undefined;
 }
 
-/** Copies `t` into the memory at byte address `at`. */
-function copyIn(rt: WasmRuntime, t: Tensor, at: number): void {
-  if (t.data instanceof Float64Array) rt.f64().set(t.data, at / 8);
-  else rt.f32().set(t.data, at / 4);
-}
-
-/** A fresh array holding `length` elements of the dtype from byte address `at`. */
-function copyOut(rt: WasmRuntime, float32: boolean, at: number, length: number): Float64Array | Float32Array {
-  return float32 ? copyOf(rt.f32(), at / 4, length) : copyOf(rt.f64(), at / 8, length);
-}
-
 /**
  * Records what an SGD, momentum or Adam kernel found while it ran (flag 1: the gradient it read
  * is all finite; flag 2: the Θ it wrote is), so the checks a training step makes next need not
@@ -120,6 +107,7 @@ function learned(flags: number, grad: Tensor, theta: TypedArray): TypedArray {
 export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits): Kernels {
   // Below about a thousand elements the call and the copies cost more than the JS loop saves.
   const update = limits.update ?? 1024;
+  const at = placementOf(rt);
   return {
     ...jsKernels,
     name: 'wasm',
@@ -131,16 +119,15 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       const n = transposeB ? rb : cb;
       if (a.dtype !== b.dtype || m * n === 0 || m * n * k < limits.matmul) return jsKernels.matmul(a, b, transposeA, transposeB);
       const size = a.dtype === 'float32' ? 4 : 8;
-      const pa = rt.arena;
-      const pb = pa + align16(m * k * size);
-      const pc = pb + align16(k * n * size);
-      if (!rt.reserve(pc - pa + m * n * size)) return jsKernels.matmul(a, b, transposeA, transposeB);
-      copyIn(rt, a, pa);
-      copyIn(rt, b, pb);
+      if (!at.begin(align16(m * k * size) + align16(k * n * size) + align16(m * n * size))) return jsKernels.matmul(a, b, transposeA, transposeB);
+      const pa = at.input(a);
+      const pb = at.input(b);
+      const pc = at.output(m * n * size);
       const run = size === 4 ? rt.exports.matmul32 : rt.exports.matmul64;
       run(pa, pb, pc, m, k, n, transposeA ? 1 : 0, transposeB ? 1 : 0, rt.scratch);
-      rt.count((m * k + k * n) * size, m * n * size);
-      return make(copyOut(rt, size === 4, pc, m * n), [m, n]);
+      const c = at.result(size === 4, pc, m * n);
+      at.end();
+      return make(c, [m, n]);
     },
     unary(op, t, alpha) {
       const n = t.data.length;
@@ -149,13 +136,13 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       const code = always ?? unaryCodes[op] ?? (limits.transcendental ? transcendentalCodes[op] : undefined);
       if (code === undefined || (always === undefined && n < limits.elementwise) || n === 0) return jsKernels.unary(op, t, alpha);
       const size = t.dtype === 'float32' ? 4 : 8;
-      const px = rt.arena;
-      const po = px + align16(n * size);
-      if (!rt.reserve(po - px + n * size)) return jsKernels.unary(op, t, alpha);
-      copyIn(rt, t, px);
+      if (!at.begin(2 * align16(n * size))) return jsKernels.unary(op, t, alpha);
+      const px = at.input(t);
+      const po = at.output(n * size);
       (size === 4 ? rt.exports.unary32 : rt.exports.unary64)(code, px, po, n, alpha);
-      rt.count(n * size, n * size);
-      return make(copyOut(rt, size === 4, po, n), t.shape);
+      const out = at.result(size === 4, po, n);
+      at.end();
+      return make(out, t.shape);
     },
     binary(op, a, b, outShape) {
       const code = binaryCodes[op];
@@ -163,15 +150,14 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       const mode = code === undefined || a.dtype !== b.dtype || n < limits.elementwise || n === 0 ? undefined : broadcastMode(a, b, outShape);
       if (code === undefined || mode === undefined) return jsKernels.binary(op, a, b, outShape);
       const size = a.dtype === 'float32' ? 4 : 8;
-      const pa = rt.arena;
-      const pb = pa + align16(a.data.length * size);
-      const po = pb + align16(b.data.length * size);
-      if (!rt.reserve(po - pa + n * size)) return jsKernels.binary(op, a, b, outShape);
-      copyIn(rt, a, pa);
-      copyIn(rt, b, pb);
+      if (!at.begin(align16(a.data.length * size) + align16(b.data.length * size) + align16(n * size))) return jsKernels.binary(op, a, b, outShape);
+      const pa = at.input(a);
+      const pb = at.input(b);
+      const po = at.output(n * size);
       (size === 4 ? rt.exports.binary32 : rt.exports.binary64)(code, pa, pb, po, n, mode[0], mode[1]);
-      rt.count((a.data.length + b.data.length) * size, n * size);
-      return make(copyOut(rt, size === 4, po, n), outShape);
+      const out = at.result(size === 4, po, n);
+      at.end();
+      return make(out, outShape);
     },
     reduce(op, t, axes) {
       const code = reduceCodes[op];
@@ -184,13 +170,13 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       const n = t.data.length;
       if (code === undefined || n < limits.elementwise || outer * inner === 0) return jsKernels.reduce(op, t, axes);
       const size = t.dtype === 'float32' ? 4 : 8;
-      const px = rt.arena;
-      const po = px + align16(n * size);
-      if (!rt.reserve(po - px + outer * inner * size)) return jsKernels.reduce(op, t, axes);
-      copyIn(rt, t, px);
+      if (!at.begin(align16(n * size) + align16(outer * inner * size))) return jsKernels.reduce(op, t, axes);
+      const px = at.input(t);
+      const po = at.output(outer * inner * size);
       (size === 4 ? rt.exports.reduce32 : rt.exports.reduce64)(code, px, po, outer, reduced, inner);
-      rt.count(n * size, outer * inner * size);
-      return make(copyOut(rt, size === 4, po, outer * inner), reducedShape(t.shape, axes, true));
+      const out = at.result(size === 4, po, outer * inner);
+      at.end();
+      return make(out, reducedShape(t.shape, axes, true));
     },
     // One call each (wasm/dense.ts), whatever the size: even the 32 × 2 × 50 layers run faster
     // fused than composed (measured). Empty layers take the JS kernel.
@@ -199,20 +185,20 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       const n = w.shape[0] as number;
       const k = xx.shape[1] as number;
       if (N * n * k === 0) return jsKernels.denseForward.call(this, xx, w, b, activation, alpha);
-      return wasmDenseForward(rt, xx, w, b, activation, alpha) ?? jsKernels.denseForward.call(this, xx, w, b, activation, alpha);
+      return wasmDenseForward(rt, at, xx, w, b, activation, alpha) ?? jsKernels.denseForward.call(this, xx, w, b, activation, alpha);
     },
     denseBackward(g, z, a, xx, w, activation, alpha, propagate) {
       const N = g.shape[0] as number;
       const n = g.shape[1] as number;
       const k = xx.shape[1] as number;
       if (N * n * k === 0) return jsKernels.denseBackward.call(this, g, z, a, xx, w, activation, alpha, propagate);
-      return wasmDenseBackward(rt, g, z, a, xx, w, activation, alpha, propagate)
+      return wasmDenseBackward(rt, at, g, z, a, xx, w, activation, alpha, propagate)
         ?? jsKernels.denseBackward.call(this, g, z, a, xx, w, activation, alpha, propagate);
     },
     scaledAdd(base, xx, factor) {
       if (base.data.length < update || base.dtype !== xx.dtype) return jsKernels.scaledAdd(base, xx, factor);
       const step = base.dtype === 'float32' ? rt.exports.scaledAdd32 : rt.exports.scaledAdd64;
-      const r = chunkedPass(rt, [base, xx], 1, ([pb, px, po], length) => step(pb!, px!, po!, length, factor));
+      const r = chunkedPass(rt, at, [base, xx], 1, ([pb, px, po], length) => step(pb!, px!, po!, length, factor));
       if (r === undefined) return jsKernels.scaledAdd(base, xx, factor);
       return make(learned(r.flags, xx, r.outputs[0]!), base.shape);
     },
@@ -221,16 +207,16 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
       if (n < update) return jsKernels.allFinite(xx);
       if (knownFinite(xx.data)) return true;
       const size = xx.dtype === 'float32' ? 4 : 8;
-      if (!rt.reserve(n * size)) return jsKernels.allFinite(xx);
-      copyIn(rt, xx, rt.arena);
-      rt.count(n * size, 0);
-      return (size === 4 ? rt.exports.allFinite32 : rt.exports.allFinite64)(rt.arena, n) === 1;
+      if (!at.begin(align16(n * size))) return jsKernels.allFinite(xx);
+      const px = at.input(xx);
+      at.end();
+      return (size === 4 ? rt.exports.allFinite32 : rt.exports.allFinite64)(px, n) === 1;
     },
     // The optimiser steps, over chunks of each leaf (passes.ts; optimiser.ts in assembly/).
     momentumStep(theta, grad, velocity, c) {
       if (theta.data.length < update) return jsKernels.momentumStep(theta, grad, velocity, c);
       const step = theta.dtype === 'float32' ? rt.exports.momentumStep32 : rt.exports.momentumStep64;
-      const r = chunkedPass(rt, [theta, grad, velocity], 2, ([pt, pg, pv, pto, pvo], length) =>
+      const r = chunkedPass(rt, at, [theta, grad, velocity], 2, ([pt, pg, pv, pto, pvo], length) =>
         step(pt!, pg!, pv!, pto!, pvo!, length, c.decay, c.nesterov ? 1 : 0, c.factor));
       if (r === undefined) return jsKernels.momentumStep(theta, grad, velocity, c);
       return { theta: make(learned(r.flags, grad, r.outputs[0]!), theta.shape), velocity: make(r.outputs[1]!, theta.shape) };
@@ -238,7 +224,7 @@ export function wasmKernels(rt: WasmRuntime, limits: WasmLimits = defaultLimits)
     adamStep(theta, grad, mu, nu, c) {
       if (theta.data.length < update) return jsKernels.adamStep(theta, grad, mu, nu, c);
       const step = theta.dtype === 'float32' ? rt.exports.adamStep32 : rt.exports.adamStep64;
-      const r = chunkedPass(rt, [theta, grad, mu, nu], 3, ([pt, pg, pm, pv, pto, pmo, pvo], length) =>
+      const r = chunkedPass(rt, at, [theta, grad, mu, nu], 3, ([pt, pg, pm, pv, pto, pmo, pvo], length) =>
         step(pt!, pg!, pm!, pv!, pto!, pmo!, pvo!, length, c.beta1, c.beta2, c.eps, c.epsRoot, c.momentWeight, c.gradientWeight, c.inverseC2, c.factor));
       if (r === undefined) return jsKernels.adamStep(theta, grad, mu, nu, c);
       return { theta: make(learned(r.flags, grad, r.outputs[0]!), theta.shape), mu: make(r.outputs[1]!, theta.shape), nu: make(r.outputs[2]!, theta.shape) };
