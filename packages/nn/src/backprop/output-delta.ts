@@ -7,6 +7,7 @@
 import * as T from '@theta/tensor';
 import type { Activation } from '../activation/types.js';
 import { batchScale, type Cost } from '../cost/types.js';
+import { softmaxCrossEntropy } from './softmax-cross-entropy.js';
 
 /**
  * True when the output activation and the cost cancel to $\delta^L = s(a^L - t)$: sigmoid with
@@ -33,6 +34,8 @@ export function outputDelta(output: Activation, cost: Cost, z: T.Tensor, a: T.Te
     const loss = T.mul(T.sum(T.sub(T.softplus(z), T.mul(t, z))), s);
     return { loss, delta: T.mul(T.sub(a, t), s) };
   }
+  const fused = softmaxCrossEntropy(z, a, t, s);
+  if (fused !== undefined) return fused;
   const loss = T.mul(T.sub(0, T.sum(T.mul(t, T.logSoftmax(z)))), s);
   // Σ_k t_k is 1 for one-hot rows; kept so that unnormalised targets stay exact.
   const delta = T.mul(T.sub(T.mul(a, T.sum(t, { axis: -1, keepDims: true })), t), s);
