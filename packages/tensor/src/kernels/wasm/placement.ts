@@ -12,7 +12,9 @@
  * everything remembered is dropped and layout starts again from the arena's start (so memory
  * is still bounded by the largest call); a move to a larger memory drops it too. Nothing is
  * remembered past the scope's end. No kernel writes into its operands, so remembered bytes are
- * never overwritten while they are remembered.
+ * never overwritten while they are remembered, and the one writer that lays out its own operands
+ * in the same arena (this thread's rows of a product split across threads, workers/wasm-rows.ts)
+ * reports it with {@link arenaOverwritten}, after which nothing remembered is used.
  */
 import type { Tensor, TypedArray } from '../../core/tensor.js';
 import { copyOf } from '../../core/uninitialised.js';
@@ -38,6 +40,17 @@ export interface Placement {
   end(): void;
 }
 
+/** How often each runtime's arena was written outside placement (see {@link arenaOverwritten}). */
+const overwrites = new WeakMap<WasmRuntime, number>();
+
+/**
+ * Records that code other than the kernels' placement wrote into `rt`'s arena (from its
+ * start): whatever a resident scope remembered there is gone.
+ */
+export function arenaOverwritten(rt: WasmRuntime): void {
+  overwrites.set(rt, (overwrites.get(rt) ?? 0) + 1);
+}
+
 /** Bytes rounded up to the 16-byte alignment every operand gets. */
 export const align16 = (bytes: number): number => (bytes + 15) & ~15;
 
@@ -49,6 +62,8 @@ export function placementOf(rt: WasmRuntime): Placement {
   let scope = 0;
   /** Arrays copied in or out in this scope and their byte addresses. */
   let where = new WeakMap<TypedArray, number>();
+  /** The runtime's overwrite count when this placement last looked. */
+  let seen = 0;
   let bytesIn = 0;
   let bytesOut = 0;
   const forget = (): void => {
@@ -57,6 +72,11 @@ export function placementOf(rt: WasmRuntime): Placement {
   };
   return {
     begin(bytes) {
+      const overwritten = overwrites.get(rt) ?? 0;
+      if (overwritten !== seen) {
+        seen = overwritten;
+        forget();
+      }
       const now = residentScope();
       if (now !== scope) {
         scope = now;

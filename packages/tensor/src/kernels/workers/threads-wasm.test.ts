@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { make, type DType, type Tensor } from '../../core/tensor.js';
 import { filled, forms, isShared, operands } from '../../test-support/products.js';
 import { jsKernels } from '../js/index.js';
+import { resident } from '../resident.js';
 import type { Kernels } from '../types.js';
 import { defaultLimits, wasmKernels } from '../wasm/kernels.js';
 import { instantiateSync, type WasmRuntime } from '../wasm/runtime.js';
@@ -106,6 +107,19 @@ describe('withThreads over the wasm backend: results', () => {
     const abab = threaded.matmul(ab, ab, true, false);
     const reference = wasm.matmul(wasm.matmul(a, b, true, false), wasm.matmul(a, b, true, false), true, false);
     expect(firstDifference(abab, reference)).toBe(-1);
+  });
+
+  it('takes turns with a resident scope on the shared arena: what this thread writes there is never read as a resident operand', () => {
+    for (const dtype of dtypes) {
+      const [a, b] = operands(dtype, 40, 30, 20, false, false, 7);
+      const [c, d] = operands(dtype, 1024, 300, 90, false, false, 8);
+      const expected = wasm.matmul(a, b, false, false);
+      const [first, split, again] = resident(() => [wasm.matmul(a, b, false, false), threaded.matmul(c, d, false, false), wasm.matmul(a, b, false, false)]);
+      expect(isShared(split!), 'took the parallel path').toBe(true);
+      expect(firstDifference(split!, wasm.matmul(c, d, false, false))).toBe(-1);
+      expect(firstDifference(first!, expected)).toBe(-1);
+      expect(firstDifference(again!, expected)).toBe(-1);
+    }
   });
 });
 

@@ -13,6 +13,7 @@
  * or a call changes no sum, so any split of the rows gives the same bits.
  */
 import type { TypedArray } from '../../core/tensor.js';
+import { arenaOverwritten } from '../wasm/placement.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
 
 /** A product's operands in shared memory, as a thread sees them. */
@@ -83,6 +84,7 @@ export function wasmRows(rt: WasmRuntime, product: WasmProduct, maxRows: number,
     // Views after reserve: growing the memory detaches older ones.
     const memory = float32 ? rt.f32() : rt.f64();
     if (!loaded) {
+      arenaOverwritten(rt); // a resident scope's operands there are gone (wasm/placement.ts)
       memory.set(b, pb / size);
       traffic.bytesIn += b.length * size;
       loaded = true;
