@@ -96,6 +96,18 @@ describe.skipIf(rt === undefined)('resident scopes (WebAssembly)', () => {
     expect(() => resident(42 as unknown as () => void)).toThrow(DomainError);
   });
 
+  it('are shared by every kernel set over one runtime, so one never lays out over operands another keeps', () => {
+    const k1 = wasmKernels(runtime, NO_LIMITS);
+    const k2 = wasmKernels(runtime, { ...NO_LIMITS, transcendental: true });
+    const a = tensorOf([30, 20], 41, 'float64');
+    const b = tensorOf([20, 10], 42, 'float64');
+    const c = tensorOf([30, 20], 43, 'float64');
+    const want = k1.matmul(a, b, false, false);
+    const [first, , again] = resident(() => [k1.matmul(a, b, false, false), k2.unary('tanh', c, 0), k1.matmul(a, b, false, false)]);
+    expectIdentical(first!, want);
+    expectIdentical(again!, want);
+  });
+
   it('stay correct when a scope outgrows the memory: what fits is reused, the rest copied again', () => {
     const k = wasmKernels(runtime, NO_LIMITS);
     // 40 products of 256 × 256 float64 operands: 0.5 MiB each, far more than the memory holds,

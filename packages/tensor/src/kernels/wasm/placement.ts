@@ -54,8 +54,20 @@ export function arenaOverwritten(rt: WasmRuntime): void {
 /** Bytes rounded up to the 16-byte alignment every operand gets. */
 export const align16 = (bytes: number): number => (bytes + 15) & ~15;
 
-/** The placement state of `rt`. */
+/** Each runtime's placement: one per memory, however many kernel sets run on it. */
+const placements = new WeakMap<WasmRuntime, Placement>();
+
+/** The placement state of `rt` (shared by every kernel set over it, so none lays out over another's operands). */
 export function placementOf(rt: WasmRuntime): Placement {
+  let placement = placements.get(rt);
+  if (placement === undefined) {
+    placement = newPlacement(rt);
+    placements.set(rt, placement);
+  }
+  return placement;
+}
+
+function newPlacement(rt: WasmRuntime): Placement {
   /** Next free byte of the arena. */
   let top = rt.arena;
   /** The scope the remembered arrays belong to (0: none, nothing is remembered). */
