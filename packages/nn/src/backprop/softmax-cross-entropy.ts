@@ -27,7 +27,8 @@ export function softmaxCrossEntropy(z: T.Tensor, a: T.Tensor, t: T.Tensor, s: nu
   return { loss: T.scalar(loss, { dtype: z.dtype }), delta: T.fromData(delta, z.shape) };
 }
 
-// One loop per dtype: a loop that sees both array types runs markedly slower in V8.
+// One loop per dtype: a loop that sees both array types runs markedly slower in V8 (measured:
+// one loop with a rounding function passed in took 2× the float32 time of these two).
 
 /**
  * Σ t ⊙ log softmax(z) over the batch (log softmax as (z − m) − log Σ e^{z − m}, m the row's
