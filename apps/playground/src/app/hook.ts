@@ -60,15 +60,17 @@ export function installHook(app: {
   readonly play: () => void;
   readonly pause: () => void;
 }): Hook {
-  const waiting: { readonly step: number; readonly resolve: (s: Summary) => void }[] = [];
+  // Waiters are matched to the very snapshot they asked for: a step number alone is not enough,
+  // since after a configuration change the new run reaches the step the old one was drawn at.
+  const waiting: { readonly snapshot: Snapshot; readonly resolve: (s: Summary) => void }[] = [];
   let resolveReady: (s: Summary) => void = () => undefined;
   const ready = new Promise<Summary>((resolve) => (resolveReady = resolve));
   const handle: PlaygroundHandle = {
     step: async (n) => {
       const snapshot = await app.step(n);
       const drawn = app.latest();
-      if (drawn !== undefined && drawn.step === snapshot.step) return summarise(drawn);
-      return new Promise<Summary>((resolve) => waiting.push({ step: snapshot.step, resolve }));
+      if (drawn === snapshot) return summarise(drawn);
+      return new Promise<Summary>((resolve) => waiting.push({ snapshot, resolve }));
     },
     summary: () => {
       const s = app.latest();
@@ -87,7 +89,7 @@ export function installHook(app: {
       const summary = summarise(s);
       resolveReady(summary);
       for (let i = waiting.length - 1; i >= 0; i--) {
-        if (waiting[i]!.step === s.step) waiting.splice(i, 1)[0]!.resolve(summary);
+        if (waiting[i]!.snapshot === s) waiting.splice(i, 1)[0]!.resolve(summary);
       }
     },
   };
