@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { callWithoutMutation } from '@theta/testing';
+import { make } from '../../core/tensor.js';
+import { naiveMatmul } from '../../test-support/kernels.js';
 import { matmulInto } from './matmul.js';
 
 type Storage = Float64Array | Float32Array;
@@ -34,25 +36,9 @@ const run = (a: Storage, b: Storage, c: Case): Storage => {
   return out;
 };
 
-/** The naive triple loop, in float64, straight from the definition of op(A)·op(B). */
-const naive = (a: Storage, b: Storage, { m, k, n, transposeA, transposeB }: Case): { value: Float64Array; scale: Float64Array } => {
-  const value = new Float64Array(m * n);
-  const scale = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      let t = 0;
-      for (let p = 0; p < k; p++) {
-        const product = a[transposeA ? p * m + i : i * k + p]! * b[transposeB ? j * k + p : p * n + j]!;
-        s += product;
-        t += Math.abs(product);
-      }
-      value[i * n + j] = s;
-      scale[i * n + j] = t;
-    }
-  }
-  return { value, scale };
-};
+/** The naive triple loop in float64 (test-support's reference), over the raw arrays. */
+const naive = (a: Storage, b: Storage, { m, k, n, transposeA, transposeB }: Case): { value: Float64Array; scale: Float64Array } =>
+  naiveMatmul(make(a, [a.length]), make(b, [b.length]), m, k, n, transposeA, transposeB);
 
 /**
  * Every entry within `tolerance` of the reference, relative to Σ|a_ip·b_pj| (the scale of the
