@@ -89,5 +89,17 @@ export function create(id, index, dtype) {
   });
 }
 
+/**
+ * Runs this isolate's WebAssembly kernels on `variant`'s build (`'simd'`: no fused
+ * multiply-add); returns the build now running.
+ */
+export function useVariant(variant) {
+  T.setBackend(T.getBackend(), { variant });
+  return T.wasmStats()?.variant;
+}
+
+/** The build of the WebAssembly kernels this isolate runs (`'relaxed'` or `'simd'`), if any. */
+export const variant = () => T.wasmStats()?.variant;
+
 /** This machine's float32 matmul peak (lib/peak.mjs), measured in Theta's isolate. */
 export const peak = () => f32MatmulPeak();

@@ -1,6 +1,7 @@
 // @theta/tensor matmul on its two backends (plain JS and WebAssembly SIMD) against tfjs's CPU
 // (plain JS) and WebAssembly backends and jax-js (a jit-compiled np.matmul on its WebAssembly
-// device), in the same run.
+// device), in the same run. Where the engine has relaxed SIMD, Theta's wasm column is its
+// relaxed build (fused multiply-adds) and one more column its plain simd build.
 // Imports the built package: `npm run build -w @theta/tensor` first.
 import { cpus, loadavg } from 'node:os';
 import * as T from '@theta/tensor';
@@ -75,8 +76,8 @@ const jaxProduct = (jax, x, y, n) => {
   return { name: 'jax-js', jax: true, fn, dispose: () => [a, b, product].forEach((d) => d.dispose()) };
 };
 
-/** A Theta product on one of its backends. */
-const thetaProduct = (backend, a, b) => ({ name: `theta-${backend}-${a.dtype}`, theta: backend, fn: () => T.matmul(a, b) });
+/** A Theta product on one of its backends (and, for wasm, one build of its kernels). */
+const thetaProduct = (backend, a, b, variant) => ({ name: `theta-${backend}-${variant ?? ''}-${a.dtype}`, theta: backend, variant, fn: () => T.matmul(a, b) });
 
 /**
  * Median seconds per call of each contender. The contenders are measured in turn, twice, and
@@ -92,7 +93,7 @@ const timeAll = async (contenders, expected) => {
   for (let round = 0; round < rounds; round++) {
     for (const [i, c] of contenders.entries()) {
       if (c.tfjs !== undefined) await tf.setBackend(c.tfjs);
-      if (c.theta !== undefined) T.setBackend(c.theta);
+      if (c.theta !== undefined) T.setBackend(c.theta, c.variant === undefined ? {} : { variant: c.variant });
       const options = slow(c) ? { warmupMs: 0, minMs: 0, samples: 1 } : { warmupMs: 100, minMs: 300, samples: 5 };
       times[i] = Math.min(times[i], await (busy ? measureCpu : measure)(c.fn, options));
     }
@@ -125,7 +126,9 @@ export async function run() {
       return false;
     }
   })();
-  const thetaBackends = hasWasm ? ['js', 'wasm'] : ['js'];
+  // The build the engine picks (relaxed where it has relaxed SIMD), and the simd build beside it.
+  const variant = T.wasmStats()?.variant;
+  const thetaBackends = hasWasm ? [['js'], ['wasm', variant], ...(variant === 'relaxed' ? [['wasm', 'simd']] : [])] : [['js']];
   let jax;
   let jaxNote;
   try {
@@ -136,7 +139,7 @@ export async function run() {
     jaxNote = `jax-js left out: ${e instanceof Error ? e.message : String(e)}`;
   }
 
-  const rows = [['n', 'dtype', 'Theta js', 'Theta wasm', 'tfjs-cpu', 'tfjs-wasm', 'jax-js', 'wasm/js', 'wasm/tfjs-cpu', 'wasm/tfjs-wasm', 'wasm/jax-js']];
+  const rows = [['n', 'dtype', 'Theta js', `Theta wasm${variant === undefined ? '' : ` (${variant})`}`, ...(variant === 'relaxed' ? ['Theta wasm (simd)'] : []), 'tfjs-cpu', 'tfjs-wasm', 'jax-js', 'wasm/js', 'wasm/tfjs-cpu', 'wasm/tfjs-wasm', 'wasm/jax-js']];
   const gflops = matmulGflops;
   let peak = 0; // best Theta wasm float32 GFLOP/s at the sizes lib/peak.mjs calls the peak
   let worstDifference = 0;
@@ -149,7 +152,7 @@ export async function run() {
     for (const dtype of DTYPES) {
       const a = T.fromArray(x, [n, n], { dtype });
       const b = T.fromArray(y, [n, n], { dtype });
-      const contenders = thetaBackends.map((backend) => thetaProduct(backend, a, b));
+      const contenders = thetaBackends.map(([backend, build]) => thetaProduct(backend, a, b, build));
       if (dtype === 'float32') contenders.push(await tfjsProduct('cpu', x, y, n), await tfjsProduct('wasm', x, y, n));
       if (dtype === 'float32' && jax !== undefined) contenders.push(jaxProduct(jax, x, y, n));
       if (hasWasm) {
@@ -157,7 +160,7 @@ export async function run() {
         // tfjs does), js in float64.
         T.setBackend('js');
         const reference = T.toArray(T.matmul(a, b));
-        T.setBackend('wasm');
+        T.setBackend('wasm', { variant });
         const ours = T.toArray(T.matmul(a, b));
         worstBackendDifference = Math.max(worstBackendDifference, difference(ours, reference));
         if (dtype === 'float32') {
@@ -173,21 +176,23 @@ export async function run() {
         expected.set(c.name, times[i] * ((SIZES[s + 1] ?? n) / n) ** 3);
       }
       const time = (pick) => times[contenders.findIndex(pick)];
-      const [tJs, tWasm, tCpu, tTfWasm, tJax] = [
-        time((c) => c.theta === 'js'), time((c) => c.theta === 'wasm'), time((c) => c.tfjs === 'cpu'), time((c) => c.tfjs === 'wasm'), time((c) => c.jax === true),
+      const [tJs, tWasm, tWasmSimd, tCpu, tTfWasm, tJax] = [
+        time((c) => c.theta === 'js'), time((c) => c.theta === 'wasm' && c.variant === variant), time((c) => c.theta === 'wasm' && c.variant === 'simd' && variant === 'relaxed'),
+        time((c) => c.tfjs === 'cpu'), time((c) => c.tfjs === 'wasm'), time((c) => c.jax === true),
       ];
       if (dtype === 'float32' && tWasm !== undefined && PEAK_SIZES.includes(n)) peak = Math.max(peak, gflops(n, tWasm));
       const cell = (t) => (t === undefined ? '—' : fmt(gflops(n, t)));
       const vs = (t) => (t === undefined || tWasm === undefined ? '—' : ratio(t, tWasm));
-      rows.push([n, dtype, cell(tJs), cell(tWasm), cell(tCpu), cell(tTfWasm), cell(tJax), vs(tJs), vs(tCpu), vs(tTfWasm), vs(tJax)]);
+      rows.push([n, dtype, cell(tJs), cell(tWasm), ...(variant === 'relaxed' ? [cell(tWasmSimd)] : []), cell(tCpu), cell(tTfWasm), cell(tJax), vs(tJs), vs(tCpu), vs(tTfWasm), vs(tJax)]);
     }
   }
-  T.setBackend(initialBackend);
+  T.setBackend(initialBackend, variant === undefined ? {} : { variant });
   table(
     `matmul: n × n · n × n in GFLOP/s = 2n³ / ${busy ? 'CPU' : 'wall'} time, one thread each (${cpus().length} cores, load ${loadavg()[0].toFixed(1)}; tfjs-wasm in Node: SIMD ${simd ? 'on' : 'off'}, threads ${threads ? 'on' : 'off'}; ${jaxNote}; tfjs and jax-js measured in float32 only)`,
     rows,
   );
   console.log(`\nTargets: Theta wasm float32 ≥ 1.0× tfjs-wasm at n ≥ 256; float64 ≥ 10 GFLOP/s.`);
+  if (variant === 'relaxed') console.log(`Theta wasm runs its relaxed build (relaxed SIMD's fused multiply-add in the matmul micro-kernels, as on Node ≥ 22 and Chrome ≥ 114); "Theta wasm (simd)" is its plain SIMD build (Node 20's default; the same bits on every machine). The ratios compare the relaxed build.`);
   console.log(`Largest |Theta wasm − Theta js| / max |C|: ${worstBackendDifference.toExponential(1)}`);
   console.log(`Largest |Theta wasm − tfjs-wasm| / max |C| over the float32 products: ${worstDifference.toExponential(1)}`);
   if (jax !== undefined) console.log(`Largest |Theta wasm − jax-js| / max |C| over the float32 products: ${worstJaxDifference.toExponential(1)}`);

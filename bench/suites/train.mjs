@@ -10,7 +10,9 @@
 // ArrayBuffer in it is detached, which growing a WebAssembly memory does (jax-js; tfjs-wasm for
 // larger data), so libraries sharing one isolate would slow each other down in a way no user
 // running one of them sees. Fifteen epochs per contender, interleaved: five to warm up, then
-// the best of ten.
+// the best of ten. Theta float32 runs twice: on the build of its kernels the engine picks
+// (relaxed SIMD's fused multiply-adds, where run.mjs turns relaxed SIMD on) and on its plain
+// `simd` build, reported under the table.
 //   B1: MNIST 784-128-64-10 ReLU, softmax cross-entropy, batch 64, SGD (η = 0.05)
 //   B2: Franke 2-50-50-1 sigmoid, MSE + λ‖W‖² (λ = 1e-4), batch 32, SGD (η = 0.05)
 // Imports the built packages: `npx turbo run build --filter=@theta/train...`.
@@ -54,6 +56,14 @@ async function startIsolates() {
   // float64 arrays is compiled for both (polymorphic), a few per cent slower for each.
   const theta64 = await startIsolate(lib('train-theta.mjs'));
   const theta32 = await startIsolate(lib('train-theta.mjs'));
+  // Theta float32 once more on the `simd` build of its kernels (no fused multiply-add: Node
+  // 20's default, and the same bits on every machine), where the others run the relaxed one.
+  const variant = await theta32.call('variant');
+  let theta32Simd;
+  if (variant === 'relaxed') {
+    theta32Simd = await startIsolate(lib('train-theta.mjs'));
+    await theta32Simd.call('useVariant', 'simd');
+  }
   const tfCpu = await startIsolate(lib('train-tfjs.mjs'));
   await tfCpu.call('init', 'cpu');
   const tfWasm = await startIsolate(lib('train-tfjs.mjs'));
@@ -70,19 +80,21 @@ async function startIsolates() {
     jax = undefined;
   }
   const fresh = await startIsolate(lib('detach-probe.mjs')); // no library: the probe's baseline
-  const all = [theta64, theta32, tfCpu, tfWasm, fresh, ...(jax === undefined ? [] : [jax])];
-  return { theta64, theta32, tfCpu, tfWasm, jax, jaxDevice, jaxError, simd, fresh, close: () => Promise.all(all.map((i) => i.close())) };
+  const all = [theta64, theta32, tfCpu, tfWasm, fresh, ...(jax === undefined ? [] : [jax]), ...(theta32Simd === undefined ? [] : [theta32Simd])];
+  return { theta64, theta32, theta32Simd, variant, tfCpu, tfWasm, jax, jaxDevice, jaxError, simd, fresh, close: () => Promise.all(all.map((i) => i.close())) };
 }
 
 export async function run() {
   const isolates = await startIsolates();
-  const { theta64, theta32, tfCpu, tfWasm, jax, jaxDevice, jaxError, simd } = isolates;
+  const { theta64, theta32, theta32Simd, variant, tfCpu, tfWasm, jax, jaxDevice, jaxError, simd } = isolates;
+  const b1Simd = [];
   try {
     let b1;
     const rows = [['problem', 'contender', 'samples/s', 'learns (loss before → after)', 'Theta float64 / this', 'Theta float32 / this']];
     // Theta's isolate builds the data, Θ₀ and every epoch's batches; the peers get copies.
     const problems = await theta64.call('prepare', { epochs: ROUNDS, learningRate: LEARNING_RATE });
     await theta32.call('prepare', { epochs: ROUNDS, learningRate: LEARNING_RATE }); // the same problems: every draw comes from fixed keys
+    await theta32Simd?.call('prepare', { epochs: ROUNDS, learningRate: LEARNING_RATE });
     for (const [index, problem] of problems.entries()) {
       const n = problem.X.shape[0];
       // [name, isolate, contender id there]
@@ -93,6 +105,7 @@ export async function run() {
         ['tfjs-wasm float32', tfWasm, await tfWasm.call('create', `${index}`, problem)],
       ];
       if (jax !== undefined) contenders.push([`jax-js (${jaxDevice}, jit) float32`, jax, await jax.call('create', `${index}`, problem)]);
+      if (theta32Simd !== undefined) contenders.push(['Theta float32, simd build (no FMA)', theta32Simd, await theta32Simd.call('create', `${index}:float32:simd`, index, 'float32')]);
       // One epoch of each contender per round (one isolate works at a time; each times its
       // own epoch); the first round warms up. Keep each one's best epoch: on a shared machine,
       // interference only ever slows a round down.
@@ -107,6 +120,11 @@ export async function run() {
       for (const [i, [name, isolate, id]] of contenders.entries()) results.push([name, { seconds: best[i], ...(await isolate.call('finish', id)) }]);
       const [t64, t32] = [results[0][1].seconds, results[1][1].seconds];
       if (problem.name.startsWith('B1')) b1 = { samplesPerSecond: n / t32, flops: b1StepFlops(problem.sizes, problem.batchSize), batch: problem.batchSize };
+      const seconds = (prefix) => results.find(([name]) => name.startsWith(prefix))?.[1].seconds;
+      if (theta32Simd !== undefined) {
+        const jaxSeconds = seconds('jax-js');
+        b1Simd.push([problem.name.slice(0, 2), n / seconds('Theta float32, simd'), jaxSeconds === undefined ? undefined : jaxSeconds / seconds('Theta float32, simd')]);
+      }
       for (const [name, r] of results) {
         const learns = r.after < r.before ? 'yes' : 'NO';
         rows.push([problem.name, name, fmt(n / r.seconds), `${learns} (${fmt(r.before)} → ${fmt(r.after)})`, ratio(r.seconds, t64), ratio(r.seconds, t32)]);
@@ -116,6 +134,10 @@ export async function run() {
       `@theta/train end to end: samples/s over an epoch (B1: 2,048 MNIST digits, B2: 1,024 Franke points; SGD η = ${LEARNING_RATE}; best of ${MEASURED} epochs after ${WARMUP} to warm up, contenders interleaved; one thread each, each library (and each Theta dtype) in its own worker thread; tfjs-wasm SIMD ${simd ? 'on' : 'off'}; ${jaxError === undefined ? `jax-js on its ${jaxDevice} device` : `jax-js left out: ${jaxError}`}; ratios > 1× mean Theta is faster)`,
       rows,
     );
+    console.log(`\nTheta's WebAssembly kernels: the ${variant ?? 'JS'} build${variant === 'relaxed' ? ' (relaxed SIMD: fused multiply-adds in the matmul micro-kernels), as on Node ≥ 22 and Chrome ≥ 114; every library ran with relaxed SIMD on' : ''}.`);
+    for (const [name, samples, vsJax] of b1Simd) {
+      console.log(`  ${name}: Theta float32 on its simd build (no fused multiply-add: Node 20's default, and the same bits on every machine): ${fmt(samples)} samples/s${vsJax === undefined ? '' : `, ${fmt(vsJax, 3)}× jax-js`}.`);
+    }
     console.log('\nEach library runs in its own worker thread (its own V8 isolate; tfjs once per backend): the first detached ArrayBuffer in an isolate (a WebAssembly memory growing: jax-js\'s does, tfjs-wasm\'s once its heap outgrows its initial size) slows every typed-array loop in it from then on, so sharing one would slow the others\' JS down in a way no user running one library sees.');
     const probes = await probeIsolates([['a fresh isolate', isolates.fresh], ['Theta float64', theta64], ['Theta float32', theta32], ['tfjs-cpu', tfCpu], ['tfjs-wasm', tfWasm], ...(jax === undefined ? [] : [['jax-js', jax]])]);
     const fresh = probes[0][1];

@@ -2,7 +2,7 @@
 // 4 × 8 register tile in eight f32x4 accumulators. Sums are accumulated in float32 lanes (the
 // JS kernel accumulates in float64): each entry of C carries a relative rounding error of
 // order k·2⁻²⁴ of Σ|a·b| in the worst case, like tfjs and BLAS sgemm.
-import { blockLength, imin } from './blocking';
+import { blockLength, imin, madd32 } from './blocking';
 
 /** Rows of the register tile (and of each packed A micro-panel). */
 const MR: i32 = 4;
@@ -88,17 +88,17 @@ function packStrided(src: usize, stride: usize, kc: i32, width: i32, group: i32,
     const b0 = v128.load(pb);
     const b1 = v128.load(pb, 16);
     let a = v128.load32_splat(pa);
-    c00 = f32x4.add(c00, f32x4.mul(a, b0));
-    c01 = f32x4.add(c01, f32x4.mul(a, b1));
+    c00 = madd32(a, b0, c00);
+    c01 = madd32(a, b1, c01);
     a = v128.load32_splat(pa, 4);
-    c10 = f32x4.add(c10, f32x4.mul(a, b0));
-    c11 = f32x4.add(c11, f32x4.mul(a, b1));
+    c10 = madd32(a, b0, c10);
+    c11 = madd32(a, b1, c11);
     a = v128.load32_splat(pa, 8);
-    c20 = f32x4.add(c20, f32x4.mul(a, b0));
-    c21 = f32x4.add(c21, f32x4.mul(a, b1));
+    c20 = madd32(a, b0, c20);
+    c21 = madd32(a, b1, c21);
     a = v128.load32_splat(pa, 12);
-    c30 = f32x4.add(c30, f32x4.mul(a, b0));
-    c31 = f32x4.add(c31, f32x4.mul(a, b1));
+    c30 = madd32(a, b0, c30);
+    c31 = madd32(a, b1, c31);
     pa += 16;
     pb += 32;
   }

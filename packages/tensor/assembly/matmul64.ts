@@ -1,6 +1,6 @@
 // float64 matmul, C = op(A) · op(B), with f64x2 SIMD: the BLIS loop nest of the JS kernel
 // (src/kernels/js/matmul.ts), with a 4 × 4 register tile held in eight f64x2 accumulators.
-import { blockLength, imin } from './blocking';
+import { blockLength, imin, madd64 } from './blocking';
 
 /** Rows of the register tile (and of each packed A micro-panel). */
 const MR: i32 = 4;
@@ -78,17 +78,17 @@ function packStrided(src: usize, stride: usize, kc: i32, width: i32, dst: usize)
     const b0 = v128.load(pb);
     const b1 = v128.load(pb, 16);
     let a = v128.load64_splat(pa);
-    c00 = f64x2.add(c00, f64x2.mul(a, b0));
-    c01 = f64x2.add(c01, f64x2.mul(a, b1));
+    c00 = madd64(a, b0, c00);
+    c01 = madd64(a, b1, c01);
     a = v128.load64_splat(pa, 8);
-    c10 = f64x2.add(c10, f64x2.mul(a, b0));
-    c11 = f64x2.add(c11, f64x2.mul(a, b1));
+    c10 = madd64(a, b0, c10);
+    c11 = madd64(a, b1, c11);
     a = v128.load64_splat(pa, 16);
-    c20 = f64x2.add(c20, f64x2.mul(a, b0));
-    c21 = f64x2.add(c21, f64x2.mul(a, b1));
+    c20 = madd64(a, b0, c20);
+    c21 = madd64(a, b1, c21);
     a = v128.load64_splat(pa, 24);
-    c30 = f64x2.add(c30, f64x2.mul(a, b0));
-    c31 = f64x2.add(c31, f64x2.mul(a, b1));
+    c30 = madd64(a, b0, c30);
+    c31 = madd64(a, b1, c31);
     pa += 32;
     pb += 32;
   }

@@ -57,9 +57,9 @@ export { softmax, logSoftmax } from './ops/softmax.js';
 export * as Tree from './tree/index.js';
 export type { TensorTree, Static } from "./tree/tree.js";
 
-export { setBackend, getBackend, wasmReady, wasmStats } from './kernels/backend.js';
+export { setBackend, getBackend, wasmReady, wasmStats, type BackendOptions, type WasmReadyOptions } from './kernels/backend.js';
 export { resident } from './kernels/resident.js';
-export type { WasmStats } from './kernels/wasm/runtime.js';
+export type { WasmStats, WasmVariant } from './kernels/wasm/runtime.js';
 
 export type { Key } from './random/key.js';
 export { key, isKey } from './random/key.js';

@@ -58,3 +58,56 @@ describe('backend choice', () => {
     expect(after.bytesOut - before.bytesOut).toBe(800);
   });
 });
+
+describe('the build of the WebAssembly kernels', () => {
+  const loadVariant = async (value: string) => {
+    vi.resetModules();
+    vi.stubEnv('THETA_BACKEND', '');
+    vi.stubEnv('THETA_WASM_VARIANT', value);
+    return import('./backend.js');
+  };
+
+  it('is relaxed SIMD by default where the engine has it (these tests turn it on in Node 20)', async () => {
+    const b = await loadVariant('');
+    expect(b.wasmStats()?.variant).toBe('relaxed');
+  });
+
+  it('obeys THETA_WASM_VARIANT=simd and rejects unknown values with a DomainError', async () => {
+    const b = await loadVariant('simd');
+    expect(b.getBackend()).toBe('wasm');
+    expect(b.wasmStats()?.variant).toBe('simd');
+    await expect(loadVariant('avx')).rejects.toMatchObject({ _tag: 'DomainError', parameter: 'THETA_WASM_VARIANT', value: 'avx' });
+  });
+
+  it('switches with setBackend(name, { variant }), for wasm and threads alike, and keeps the backend when only the variant changes', async () => {
+    const b = await loadVariant('');
+    b.setBackend('wasm', { variant: 'simd' });
+    expect(b.getBackend()).toBe('wasm');
+    expect(b.wasmStats()?.variant).toBe('simd');
+    b.setBackend('threads', { variant: 'relaxed' });
+    expect(b.getBackend()).toBe('threads');
+    expect(b.wasmStats()?.variant).toBe('relaxed');
+    b.setBackend('js', { variant: 'simd' });
+    expect(b.getBackend()).toBe('js');
+    expect(b.wasmStats()?.variant).toBe('simd');
+    b.setBackend('wasm');
+    expect(b.wasmStats()?.variant).toBe('simd');
+  });
+
+  it('rejects an unknown variant with a DomainError naming the option', async () => {
+    const b = await loadVariant('');
+    expect(() => b.setBackend('wasm', { variant: 'fast' as never })).toThrow(expect.objectContaining({ _tag: 'DomainError', parameter: 'options.variant', value: 'fast' }));
+    expect(b.getBackend()).toBe('wasm');
+    expect(b.wasmStats()?.variant).toBe('relaxed');
+  });
+
+  it('compiles a build in the background with wasmReady({ variant }) without switching to it; setBackend then does', async () => {
+    const b = await loadVariant('');
+    expect(await b.wasmReady({ variant: 'simd' })).toBe(true);
+    expect(b.wasmStats()?.variant).toBe('relaxed'); // compiled, not switched to
+    b.setBackend('wasm', { variant: 'simd' });
+    expect(b.wasmStats()?.variant).toBe('simd');
+    await expect(b.wasmReady({ variant: 'sse' as never })).rejects.toMatchObject({ _tag: 'DomainError', op: 'wasmReady', parameter: 'options.variant' });
+  });
+});
+

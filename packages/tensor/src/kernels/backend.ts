@@ -7,7 +7,13 @@
  * ones until those are ready — with large matmuls split across worker threads, where a
  * synchronous call can wait for them). The default is `wasm` where it exists.
  * In Node, the environment variable THETA_BACKEND=js|wasm|threads forces one at start-up; `setBackend`
- * forces one at any time. On a browser's main thread the module cannot be compiled
+ * forces one at any time.
+ *
+ * The WebAssembly kernels come in two builds (runtime.ts's WasmVariant): `relaxed`, whose
+ * matmul uses fused multiply-adds, where the engine has relaxed SIMD, else `simd`.
+ * THETA_WASM_VARIANT=simd|relaxed or `setBackend(name, { variant })` chooses one.
+ *
+ * On a browser's main thread the module cannot be compiled
  * synchronously: `js` runs until the asynchronous compile finishes ({@link wasmReady}), then
  * `wasm` takes over unless a backend was forced.
  */
@@ -16,7 +22,7 @@ import { jsKernels } from './js/index.js';
 import type { Kernels } from './types.js';
 import { wasmKernels } from './wasm/kernels.js';
 import { availableThreads, withThreads, type ThreadedKernels } from './workers/index.js';
-import { instantiateAsync, instantiateSync, simdSupported, type WasmRuntime, type WasmStats } from './wasm/runtime.js';
+import { bestVariant, instantiateAsync, instantiateSync, relaxedSimdSupported, simdSupported, type WasmRuntime, type WasmStats, type WasmVariant } from './wasm/runtime.js';
 
 const available = new Map<string, Kernels>([['js', jsKernels]]);
 // Large products split across worker threads; opt-in, where threads can serve a synchronous
@@ -41,10 +47,32 @@ if (environment !== undefined && environment !== '') {
   if (environment === 'threads') active = available.get('threads') ?? jsKernels;
 }
 
+const variantVariable = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['THETA_WASM_VARIANT'];
+/** The build of the WebAssembly kernels to run: THETA_WASM_VARIANT's, else the best this engine runs. */
+let variant: WasmVariant = bestVariant();
+if (variantVariable !== undefined && variantVariable !== '') {
+  if (variantVariable !== 'simd' && variantVariable !== 'relaxed') {
+    throw new DomainError({ op: 'THETA_WASM_VARIANT', parameter: 'THETA_WASM_VARIANT', value: variantVariable, expected: "'simd' or 'relaxed'" });
+  }
+  if (variantVariable === 'relaxed' && !relaxedSimdSupported()) {
+    throw new DomainError({
+      op: 'THETA_WASM_VARIANT',
+      parameter: 'THETA_WASM_VARIANT',
+      value: variantVariable,
+      expected: "'simd' here: this engine has no WebAssembly relaxed SIMD (Node ≥ 22 has it; Node 20 with --experimental-wasm-relaxed-simd)",
+    });
+  }
+  variant = variantVariable;
+}
+
+/** The wasm kernels over each runtime made so far, one per variant. */
+const wasmOf = new Map<WasmVariant, { rt: WasmRuntime; kernels: Kernels }>();
+
 const register = (rt: WasmRuntime | undefined): boolean => {
   if (rt === undefined) return false;
   runtime = rt;
-  const wasm = wasmKernels(rt);
+  const wasm = wasmOf.get(rt.variant)?.kernels ?? wasmKernels(rt);
+  wasmOf.set(rt.variant, { rt, kernels: wasm });
   available.set('wasm', wasm);
   if (threads !== undefined) {
     void threads.close();
@@ -57,10 +85,10 @@ const register = (rt: WasmRuntime | undefined): boolean => {
 };
 
 // Synchronous where allowed (Node, workers); otherwise compile in the background.
-const pending: Promise<boolean> = register(instantiateSync())
+const pending: Promise<boolean> = register(instantiateSync(variant))
   ? Promise.resolve(true)
   : simdSupported()
-    ? instantiateAsync().then(register, () => false)
+    ? instantiateAsync(variant).then(register, () => false)
     : Promise.resolve(false);
 
 /** The kernels every op calls. */
@@ -69,9 +97,50 @@ export const kernels = (): Kernels => active;
 /** Every registered backend by name, the reference `js` first (for the conformance tests). */
 export const backends = (): ReadonlyMap<string, Kernels> => available;
 
+/** Builds compiling in the background for {@link wasmReady}, by variant. */
+const compiling = new Map<WasmVariant, Promise<WasmRuntime | undefined>>();
+
+/** The `wanted` build's runtime, compiled asynchronously once (a browser's main thread can only do that). */
+const prepare = (wanted: WasmVariant): Promise<WasmRuntime | undefined> => {
+  const known = wasmOf.get(wanted)?.rt;
+  if (known !== undefined) return Promise.resolve(known);
+  let compiled = compiling.get(wanted);
+  if (compiled === undefined) {
+    compiled = instantiateAsync(wanted).then(
+      (rt) => {
+        if (rt !== undefined && !wasmOf.has(wanted)) wasmOf.set(wanted, { rt, kernels: wasmKernels(rt) });
+        return wasmOf.get(wanted)?.rt;
+      },
+      () => undefined,
+    );
+    compiling.set(wanted, compiled);
+  }
+  return compiled;
+};
+
+/**
+ * Options of {@link wasmReady}.
+ *
+ * @since 0.1.0
+ * @category Backends
+ * @example
+ * ```ts
+ * import * as T from '@theta/tensor';
+ * const options: T.WasmReadyOptions = { variant: 'simd' };
+ * console.log(await T.wasmReady(options)); // true where WebAssembly SIMD exists
+ * ```
+ */
+export interface WasmReadyOptions {
+  /** Also wait until this build of the kernels is compiled, so that `setBackend(name, { variant })` can switch to it anywhere. */
+  readonly variant?: WasmVariant | undefined;
+}
+
 /**
  * Resolves when the WebAssembly backend is registered (true) or known to be unavailable
- * (false). Only a browser's main thread ever waits: elsewhere it resolves at once.
+ * (false). Only a browser's main thread ever waits: elsewhere it resolves at once. With
+ * `options.variant`, it also compiles that build of the kernels (once), and resolves false
+ * where that build cannot run: on a browser's main thread, where modules this size cannot be
+ * compiled synchronously, await it before `setBackend(name, { variant })`.
  *
  * @since 0.1.0
  * @category Backends
@@ -79,9 +148,18 @@ export const backends = (): ReadonlyMap<string, Kernels> => available;
  * ```ts
  * import * as T from '@theta/tensor';
  * console.log(await T.wasmReady()); // true in Node 20 (WebAssembly SIMD)
+ * if (await T.wasmReady({ variant: 'simd' })) T.setBackend('wasm', { variant: 'simd' });
+ * console.log(T.wasmStats()?.variant); // simd
  * ```
  */
-export const wasmReady = (): Promise<boolean> => pending;
+export const wasmReady = async (options: WasmReadyOptions = {}): Promise<boolean> => {
+  const wanted = options.variant;
+  if (wanted !== undefined && wanted !== 'simd' && wanted !== 'relaxed') {
+    throw new DomainError({ op: 'wasmReady', parameter: 'options.variant', value: wanted, expected: "'simd' or 'relaxed'" });
+  }
+  const ready = await pending;
+  return wanted === undefined ? ready : (await prepare(wanted)) !== undefined;
+};
 
 /**
  * Traffic between JS and the WebAssembly kernels since start-up (calls, bytes copied in and
@@ -99,10 +177,55 @@ export const wasmReady = (): Promise<boolean> => pending;
 export const wasmStats = (): WasmStats | undefined => runtime?.stats();
 
 /**
+ * Options of {@link setBackend}.
+ *
+ * @since 0.1.0
+ * @category Backends
+ * @example
+ * ```ts
+ * import * as T from '@theta/tensor';
+ * const options: T.BackendOptions = { variant: 'simd' }; // the same bits on every machine
+ * console.log(options.variant); // simd
+ * ```
+ */
+export interface BackendOptions {
+  /**
+   * The build of the WebAssembly kernels the `wasm` and `threads` backends run (see
+   * {@link WasmVariant}): `'relaxed'` (fused multiply-adds; the default where the engine has
+   * relaxed SIMD) or `'simd'` (results identical on every machine). Unchanged when left out.
+   */
+  readonly variant?: WasmVariant | undefined;
+}
+
+const variantError = (wanted: WasmVariant): DomainError =>
+  new DomainError({
+    op: 'setBackend',
+    parameter: 'options.variant',
+    value: wanted,
+    expected:
+      wanted === 'relaxed'
+        ? "an engine with WebAssembly relaxed SIMD (Node ≥ 22, Chrome ≥ 114; Node 20 with --experimental-wasm-relaxed-simd; on a browser's main thread, `await T.wasmReady({ variant })` first), or 'simd'"
+        : "an engine with WebAssembly SIMD (on a browser's main thread, `await T.wasmReady({ variant })` first: it cannot compile synchronously)",
+  });
+
+/** Makes `wanted` the running build of the wasm kernels (compiled on first use). */
+const useVariant = (wanted: WasmVariant): void => {
+  if (runtime?.variant === wanted) return;
+  const rt = wasmOf.get(wanted)?.rt ?? instantiateSync(wanted);
+  if (rt === undefined) throw variantError(wanted);
+  variant = wanted;
+  const keep = requested;
+  register(rt);
+  requested = keep;
+};
+
+/**
  * Chooses the kernel backend by name: `'js'` (plain JavaScript, the reference), `'threads'`
  * (the wasm backend with large matmuls split across worker threads, each running the SIMD
  * kernel) or `'wasm'` (WebAssembly SIMD; the default where the engine supports it). In Node the environment
- * variable `THETA_BACKEND` makes the same choice at start-up.
+ * variable `THETA_BACKEND` makes the same choice at start-up. `options.variant` also chooses the
+ * build of the WebAssembly kernels (THETA_WASM_VARIANT at start-up); it throws a
+ * `DomainError` where that build cannot run.
  *
  * @since 0.1.0
  * @category Backends
@@ -112,16 +235,24 @@ export const wasmStats = (): WasmStats | undefined => runtime?.stats();
  * const before = T.getBackend();
  * T.setBackend('js');
  * console.log(T.getBackend()); // js
+ * T.setBackend('wasm', { variant: 'simd' }); // no fused multiply-adds: the same bits on every machine
+ * console.log(T.wasmStats()?.variant); // simd
  * T.setBackend(before);
  * ```
  */
-export function setBackend(name: string): void {
-  const next = available.get(name);
-  if (next === undefined) {
+export function setBackend(name: string, options: BackendOptions = {}): void {
+  if (!available.has(name)) {
     throw new DomainError({ op: 'setBackend', parameter: 'name', value: name, expected: `one of ${[...available.keys()].map((k) => `'${k}'`).join(', ')}` });
   }
+  const wanted = options.variant;
+  if (wanted !== undefined) {
+    if (wanted !== 'simd' && wanted !== 'relaxed') {
+      throw new DomainError({ op: 'setBackend', parameter: 'options.variant', value: wanted, expected: "'simd' or 'relaxed'" });
+    }
+    useVariant(wanted);
+  }
   requested = name;
-  active = next;
+  active = available.get(name)!;
 }
 
 /**

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { callWithoutMutation } from '@theta/testing';
 import { make, type DType, type Tensor } from '../core/tensor.js';
-import { DTYPES, expectIdentical, expectNear, naiveMatmul, runtime, SPECIALS, suites, tensorOf, tolerance } from '../test-support/kernels.js';
+import { DTYPES, expectIdentical, expectNear, fusedSuites, naiveMatmul, runtime, SPECIALS, suites, tensorOf, tolerance } from '../test-support/kernels.js';
 import { broadcastRead, unravel } from '../test-support/reference.js';
 import { backends } from './backend.js';
 import { jsKernels } from './js/index.js';
@@ -75,19 +75,23 @@ for (const [name, k] of suites) {
       });
     });
 
-    it('float64 matmul gives the JS kernel\'s bits where that takes its packed path (same depth blocks, same order of sums)', () => {
-      // The JS packed path: m, n ≥ 4 and m·n·k ≥ 512 (its direct loops use partial sums).
-      const side = fc.integer({ min: 4, max: 40 });
-      fc.assert(
-        fc.property(side, fc.integer({ min: 1, max: 300 }), side, fc.constantFrom(...forms), fc.integer(), (m, kk, n, [ta, tb], seed) => {
-          fc.pre(m * n * kk >= 512);
-          const a = tensorOf(ta ? [kk, m] : [m, kk], seed, 'float64');
-          const b = tensorOf(tb ? [n, kk] : [kk, n], seed + 1, 'float64');
-          expectIdentical(k.matmul(a, b, ta, tb), jsKernels.matmul(a, b, ta, tb));
-        }),
-        { numRuns: 60, seed: 83 },
-      );
-    });
+    // A fused multiply-add rounds once where the JS kernel rounds twice: the relaxed build's bits
+    // differ (it is held to the naive loop's bound above, and shown to fuse in runtime.test.ts).
+    if (!fusedSuites.has(name)) {
+      it('float64 matmul gives the JS kernel\'s bits where that takes its packed path (same depth blocks, same order of sums)', () => {
+        // The JS packed path: m, n ≥ 4 and m·n·k ≥ 512 (its direct loops use partial sums).
+        const side = fc.integer({ min: 4, max: 40 });
+        fc.assert(
+          fc.property(side, fc.integer({ min: 1, max: 300 }), side, fc.constantFrom(...forms), fc.integer(), (m, kk, n, [ta, tb], seed) => {
+            fc.pre(m * n * kk >= 512);
+            const a = tensorOf(ta ? [kk, m] : [m, kk], seed, 'float64');
+            const b = tensorOf(tb ? [n, kk] : [kk, n], seed + 1, 'float64');
+            expectIdentical(k.matmul(a, b, ta, tb), jsKernels.matmul(a, b, ta, tb));
+          }),
+          { numRuns: 60, seed: 83 },
+        );
+      });
+    }
 
     it('matmul propagates NaN and ±∞ where the naive loop does, and padding never leaks', () => {
       fc.assert(

@@ -9,6 +9,14 @@ import { instantiateSync } from '../kernels/wasm/runtime.js';
 export const runtime = instantiateSync();
 export const suites: [string, Kernels][] = [...backends()];
 if (runtime !== undefined) suites.push(['wasm, no size limits', wasmKernels(runtime, { matmul: 0, elementwise: 0, transcendental: true, update: 0 })]);
+// The other build of the WebAssembly kernels, where it runs (the tests run with relaxed SIMD on).
+const other = runtime === undefined ? undefined : instantiateSync(runtime.variant === 'relaxed' ? 'simd' : 'relaxed');
+if (other !== undefined) suites.push([`wasm, ${other.variant} build`, wasmKernels(other)]);
+/** The suites whose matmul runs the `relaxed` build (fused multiply-adds: other roundings than the JS kernel's). */
+export const fusedSuites: ReadonlySet<string> = new Set([
+  ...(runtime?.variant === 'relaxed' ? ['wasm', 'threads', 'wasm, no size limits'] : []),
+  ...(other?.variant === 'relaxed' ? ['wasm, relaxed build'] : []),
+]);
 
 export const DTYPES: readonly DType[] = ['float64', 'float32'];
 export const tolerance = (dtype: DType): number => (dtype === 'float64' ? 1e-12 : 1e-5);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { make } from '../../core/tensor.js';
 import { jsKernels } from '../js/index.js';
 import { wasmKernels } from './kernels.js';
-import { instantiateSync, simdSupported } from './runtime.js';
+import { readFileSync } from 'node:fs';
+import { bestVariant, instantiateSync, relaxedSimdSupported, simdSupported, type WasmVariant } from './runtime.js';
 
 const filled = (n: number, seed: number): Float64Array => Float64Array.from({ length: n }, (_, i) => Math.sin(seed + i));
 
@@ -146,4 +147,44 @@ describe('WebAssembly runtime', () => {
     expect(first.data.buffer).not.toBe(rt.exports.memory.buffer);
     expect(Array.from(first.data)).toEqual(copy);
   });
+
+  it('has relaxed SIMD in these tests (vitest.config.ts turns it on in Node 20) and runs the relaxed build by default', () => {
+    expect(relaxedSimdSupported()).toBe(true);
+    expect(bestVariant()).toBe('relaxed');
+    expect(instantiateSync()!.variant).toBe('relaxed');
+    expect(instantiateSync('simd')!.variant).toBe('simd');
+    expect(instantiateSync('relaxed')!.stats().variant).toBe('relaxed');
+  });
+
+  // [1, 1 + 2⁻³⁰] · [−(1 + 2⁻²⁹), 1 + 2⁻³⁰]ᵀ: the second product is 1 + 2⁻²⁹ + 2⁻⁶⁰ exactly. Rounded
+  // before it is added (mul, then add) it cancels the first to 0; fused into one multiply-add,
+  // the sum is exact: 2⁻⁶⁰. Any register tile sums the two steps in this order.
+  const fusedProbe = (variant: WasmVariant, dtype: 'float64' | 'float32'): number => {
+    const k = wasmKernels(instantiateSync(variant)!, { matmul: 0, elementwise: 0, transcendental: true, update: 0 });
+    const e = dtype === 'float64' ? [2 ** -30, 2 ** -29] : [2 ** -12, 2 ** -11]; // float32: 1 + 2⁻¹² squared needs 2⁻²⁴
+    const of = (values: number[], shape: number[]) => make(dtype === 'float64' ? Float64Array.from(values) : Float32Array.from(values), shape);
+    const a = of([1, 1 + e[0]!], [1, 2]);
+    const b = of([-(1 + e[1]!), 1 + e[0]!], [2, 1]);
+    return k.matmul(a, b, false, false).data[0]!;
+  };
+  // Every x86-64 CPU since 2013 and every AArch64 one has FMA; where the CPU lacks it the engine
+  // may run relaxed madd as mul then add, so the exact sum is asserted only where /proc/cpuinfo says fma.
+  const cpuFma = (() => {
+    try {
+      return /\bfma\b/.test(readFileSync('/proc/cpuinfo', 'utf8'));
+    } catch {
+      return undefined;
+    }
+  })();
+
+  it('the simd build rounds each product before adding it; the relaxed build fuses them, where the CPU has FMA', () => {
+    for (const dtype of ['float64', 'float32'] as const) {
+      expect(fusedProbe('simd', dtype)).toBe(0);
+      const fused = fusedProbe('relaxed', dtype);
+      const exact = dtype === 'float64' ? 2 ** -60 : 2 ** -24;
+      if (cpuFma === true) expect(fused).toBe(exact);
+      else expect([0, exact]).toContain(fused);
+    }
+  });
 });
+

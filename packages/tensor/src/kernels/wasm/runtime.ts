@@ -12,7 +12,25 @@
  * {@link instantiateSync} returns undefined and {@link instantiateAsync} compiles it off the
  * main thread's critical path (backend.ts switches to it when it is ready).
  */
-import { wasmBase64 } from './module.generated.js';
+import { wasmBase64, wasmRelaxedBase64 } from './module.generated.js';
+
+/**
+ * Which build of the WebAssembly kernels runs: `'simd'` (WebAssembly SIMD; each multiply-add
+ * of a matrix product rounds twice, so results are the same bits on every machine) or
+ * `'relaxed'` (relaxed SIMD too; the matmul micro-kernels use its fused multiply-add, one
+ * rounding per step and twice the arithmetic throughput where the CPU has FMA, so results may
+ * differ in the last bits between machines with and without FMA).
+ *
+ * @since 0.1.0
+ * @category Backends
+ * @example
+ * ```ts
+ * import * as T from '@theta/tensor';
+ * const variant: T.WasmVariant | undefined = T.wasmStats()?.variant;
+ * console.log(variant); // 'relaxed' where the engine has relaxed SIMD, else 'simd'
+ * ```
+ */
+export type WasmVariant = 'simd' | 'relaxed';
 
 /** The functions and memory the compiled module exports (assembly/index.ts). */
 export interface WasmExports {
@@ -99,12 +117,16 @@ export interface WasmStats {
   readonly bytesOut: number;
   /** Current size of the WebAssembly memory (it never shrinks; bounded by the largest call). */
   readonly memoryBytes: number;
+  /** The build of the kernels running: `'relaxed'` (fused multiply-add) or `'simd'`. */
+  readonly variant: WasmVariant;
 }
 
 /** A live instance: its exports, the arena and typed views of its memory. */
 export interface WasmRuntime {
   /** The module's exports (those of the current instance: a resize makes a new one). */
   readonly exports: WasmExports;
+  /** The build of the kernels this instance runs. */
+  readonly variant: WasmVariant;
   /** Byte address of the matmul packing scratch. */
   readonly scratch: number;
   /** Byte address where each call's operands start. */
@@ -142,7 +164,37 @@ export function simdSupported(): boolean {
   }
 }
 
-const bytes = (): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+/**
+ * A minimal module with one relaxed SIMD instruction, (v128, v128, v128) → f32x4.relaxed_madd:
+ * validates only where relaxed SIMD exists.
+ */
+const RELAXED_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, // magic, version
+  1, 8, 1, 96, 3, 123, 123, 123, 1, 123, // types: (v128, v128, v128) → v128
+  3, 2, 1, 0, // one function of type 0
+  10, 13, 1, 11, 0, 32, 0, 32, 1, 32, 2, 253, 133, 2, 11, // its body: local.get 0 1 2, f32x4.relaxed_madd
+]);
+
+/**
+ * Whether this engine runs WebAssembly relaxed SIMD (Chrome ≥ 114, Node ≥ 22; Node 20 with
+ * `--experimental-wasm-relaxed-simd`).
+ */
+export function relaxedSimdSupported(): boolean {
+  try {
+    return typeof WebAssembly === 'object' && WebAssembly.validate(RELAXED_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+/** The best build this engine runs: `relaxed` where it validates, else `simd`. */
+export const bestVariant = (): WasmVariant => (relaxedSimdSupported() ? 'relaxed' : 'simd');
+
+const bytes = (variant: WasmVariant): Uint8Array<ArrayBuffer> =>
+  Uint8Array.from(atob(variant === 'relaxed' ? wasmRelaxedBase64 : wasmBase64), (c) => c.charCodeAt(0));
+
+/** Whether `variant` can run here. */
+const runs = (variant: WasmVariant): boolean => simdSupported() && (variant === 'simd' || relaxedSimdSupported());
 
 const align = (x: number, to: number): number => Math.ceil(x / to) * to;
 
@@ -173,7 +225,7 @@ const memoryOf = (bytes: number): WebAssembly.Memory => new WebAssembly.Memory({
  * old memory is simply garbage. Only where a synchronous instantiation is refused (a browser's
  * main thread) does it fall back to growing.
  */
-function runtimeOf(module: WebAssembly.Module, first: WebAssembly.Instance, firstMemory: WebAssembly.Memory): WasmRuntime {
+function runtimeOf(module: WebAssembly.Module, variant: WasmVariant, first: WebAssembly.Instance, firstMemory: WebAssembly.Memory): WasmRuntime {
   let exports = first.exports as unknown as WasmExports;
   let memory = firstMemory;
   const scratchBytes = Math.max(exports.SCRATCH64.value as number, exports.SCRATCH32.value as number);
@@ -209,6 +261,7 @@ function runtimeOf(module: WebAssembly.Module, first: WebAssembly.Instance, firs
     get exports() {
       return exports;
     },
+    variant,
     scratch,
     arena,
     reserve,
@@ -219,29 +272,30 @@ function runtimeOf(module: WebAssembly.Module, first: WebAssembly.Instance, firs
       bytesIn += inBytes;
       bytesOut += outBytes;
     },
-    stats: () => ({ calls, bytesIn, bytesOut, memoryBytes: memory.buffer.byteLength }),
+    stats: () => ({ calls, bytesIn, bytesOut, memoryBytes: memory.buffer.byteLength, variant }),
   };
 }
 
 /**
- * Compiles and instantiates the kernels synchronously; undefined where SIMD is missing or the
- * engine refuses a synchronous compile (a browser's main thread).
+ * Compiles and instantiates the `variant` build of the kernels (the best this engine runs by
+ * default) synchronously; undefined where that build cannot run or the engine refuses a
+ * synchronous compile (a browser's main thread).
  */
-export function instantiateSync(): WasmRuntime | undefined {
-  if (!simdSupported()) return undefined;
+export function instantiateSync(variant: WasmVariant = bestVariant()): WasmRuntime | undefined {
+  if (!runs(variant)) return undefined;
   try {
-    const module = new WebAssembly.Module(bytes());
+    const module = new WebAssembly.Module(bytes(variant));
     const memory = memoryOf(INITIAL_BYTES);
-    return runtimeOf(module, new WebAssembly.Instance(module, importsOf(memory)), memory);
+    return runtimeOf(module, variant, new WebAssembly.Instance(module, importsOf(memory)), memory);
   } catch {
     return undefined;
   }
 }
 
-/** Compiles and instantiates the kernels asynchronously; undefined where SIMD is missing. */
-export async function instantiateAsync(): Promise<WasmRuntime | undefined> {
-  if (!simdSupported()) return undefined;
-  const module = await WebAssembly.compile(bytes());
+/** Compiles and instantiates the `variant` build asynchronously; undefined where it cannot run. */
+export async function instantiateAsync(variant: WasmVariant = bestVariant()): Promise<WasmRuntime | undefined> {
+  if (!runs(variant)) return undefined;
+  const module = await WebAssembly.compile(bytes(variant));
   const memory = memoryOf(INITIAL_BYTES);
-  return runtimeOf(module, await WebAssembly.instantiate(module, importsOf(memory)), memory);
+  return runtimeOf(module, variant, await WebAssembly.instantiate(module, importsOf(memory)), memory);
 }

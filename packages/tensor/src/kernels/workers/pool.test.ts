@@ -114,10 +114,12 @@ describe('worker pool', () => {
         console.log(kernels.kernel, c.data.buffer instanceof SharedArrayBuffer, c.data[0], kernels.liveWorkers());
       }
     `;
-    const child = spawnSync(process.execPath, [...sourceExecArgv, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    // A fresh Node transpiles the sources (the WebAssembly modules' base64 included) in each of
+    // its threads: seconds on an idle machine, many more under the whole test run's load.
+    const child = spawnSync(process.execPath, [...sourceExecArgv, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 90_000 });
     expect(child.error).toBeUndefined(); // a hang would be ETIMEDOUT
     expect(child.stderr).toBe('');
     expect(child.stdout.trim().split('\n')).toEqual(['js true 64 1', 'wasm true 64 1']);
     expect(child.status).toBe(0);
-  });
+  }, 120_000);
 });

@@ -8,7 +8,7 @@
  * so no call waits for a thread to boot, and a browser worker (which cannot start while its
  * parent blocks) joins on a later call.
  */
-import type { WasmRuntime } from '../wasm/runtime.js';
+import { bestVariant, type WasmRuntime, type WasmVariant } from '../wasm/runtime.js';
 import { BYTES_IN, BYTES_OUT, CHUNKS, controlBlock, counters, DONE, ERROR_LENGTH, failureMessage, FAILED, MEMORY, NEXT, READY, WRAP } from './control.js';
 import { workerExecArgv, type NodeWorker, type ThreadHost } from './host.js';
 import { chunkCount, drain, type RowKernel, type SharedJob } from './rows.js';
@@ -86,10 +86,11 @@ function spawn(host: ThreadHost, onExit: () => void): Thread {
 
 /**
  * A pool of `size` workers on `host` whose jobs run `kernel` (the workers of a `wasm` pool
- * instantiate the WebAssembly kernels before they say they are ready); nothing starts until
+ * instantiate the `variant` build of the WebAssembly kernels before they say they are ready,
+ * the caller's build, so every row comes out with the same bits); nothing starts until
  * the first `start` or `run`.
  */
-export function createPool(host: ThreadHost, size: number, kernel: RowKernel = 'js'): WorkerPool {
+export function createPool(host: ThreadHost, size: number, kernel: RowKernel = 'js', variant: WasmVariant = bestVariant()): WorkerPool {
   let control = controlBlock(size);
   let flags = new Int32Array(control);
   let threads: (Thread | undefined)[] = [];
@@ -124,7 +125,7 @@ export function createPool(host: ThreadHost, size: number, kernel: RowKernel = '
         }
       });
       live += 1;
-      thread.post({ type: 'init', control, workers: size, index, wasm: kernel === 'wasm' });
+      thread.post({ type: 'init', control, workers: size, index, wasm: kernel === 'wasm' ? variant : false });
       return thread;
     });
   };

@@ -60,6 +60,27 @@ describe('withThreads over the wasm backend: results', () => {
     }
   });
 
+  it('runs the build of its runtime on every worker: the simd build\'s bits over a simd runtime, the relaxed build\'s over a relaxed one', async () => {
+    const simd = instantiateSync('simd') as WasmRuntime;
+    const simdThreaded = withThreads(wasmKernels(simd), { threads: 3, threshold: 0, runtime: simd, backoff: false });
+    try {
+      expect(await simdThreaded.warmUp()).toBe(2);
+      let differs = false;
+      for (const dtype of dtypes) {
+        const [a, b] = operands(dtype, 200, 300, 40, false, true, 5);
+        const actual = simdThreaded.matmul(a, b, false, true);
+        expect(isShared(actual), 'took the parallel path').toBe(true);
+        expect(firstDifference(actual, wasmKernels(simd).matmul(a, b, false, true))).toBe(-1);
+        // The relaxed build rounds otherwise (fused multiply-adds): a worker on the wrong build shows.
+        differs ||= firstDifference(actual, threaded.matmul(a, b, false, true)) !== -1;
+      }
+      expect(rt.variant).toBe('relaxed');
+      expect(differs).toBe(true);
+    } finally {
+      await simdThreaded.close();
+    }
+  });
+
   it('is bit-identical on random shapes', () => {
     fc.assert(
       fc.property(

@@ -145,7 +145,8 @@ export function withThreads(base: Kernels, options: ThreadOptions = {}, host: Th
   const threaded = host !== null && wanted > 1;
   // This thread's instance for its own chunks; the workers instantiate theirs.
   const rt = kernel === 'wasm' && threaded ? (options.runtime ?? instantiateSync()) : undefined;
-  const pool: WorkerPool | undefined = threaded && (kernel === 'js' || rt !== undefined) ? createPool(host, wanted - 1, kernel) : undefined;
+  // The workers instantiate the same build as this thread's instance: the same bits from every row.
+  const pool: WorkerPool | undefined = threaded && (kernel === 'js' || rt !== undefined) ? createPool(host, wanted - 1, kernel, rt?.variant) : undefined;
   // Shared copies of operands that live in ordinary memory; grown, never shrunk, until close.
   const scratch: (SharedArrayBuffer | undefined)[] = [undefined, undefined];
   const adaptive = options.backoff ?? true;

@@ -7,7 +7,7 @@
  * Atomics.wait and cannot receive messages.
  */
 import { READY } from './control.js';
-import { instantiateSync, type WasmRuntime } from '../wasm/runtime.js';
+import { instantiateSync, type WasmRuntime, type WasmVariant } from '../wasm/runtime.js';
 import { nodeBuiltin, type NodeWorkerThreads } from './host.js';
 import { drain, type SharedJob } from './rows.js';
 
@@ -21,8 +21,8 @@ export interface InitMessage {
   readonly workers: number;
   /** This worker's index. */
   readonly index: number;
-  /** Instantiate the WebAssembly kernels (jobs of kind `wasm` will come). */
-  readonly wasm: boolean;
+  /** The build of the WebAssembly kernels to instantiate (jobs of kind `wasm` will come), or false. */
+  readonly wasm: WasmVariant | false;
 }
 
 /** A product to help with: claim chunks of its rows until none is left. */
@@ -42,7 +42,7 @@ const handle = (message: InitMessage | JobMessage): void => {
   if (message.type === 'init') {
     ({ control, workers, index } = message);
     // Without its kernels this worker never says it is ready, so no call hands it a job.
-    if (message.wasm && (runtime ??= instantiateSync()) === undefined) return;
+    if (message.wasm !== false && (runtime ??= instantiateSync(message.wasm)) === undefined) return;
     const flags = new Int32Array(control);
     Atomics.store(flags, READY + message.index, 1);
     Atomics.notify(flags, READY + message.index);
