@@ -82,6 +82,31 @@ export function workerExecArgv(): string[] {
   return kept;
 }
 
+/**
+ * Starts a Node worker on `url` with `execArgv`, less the options Node refuses in a worker.
+ * V8's options (`--max-old-space-size`, `--experimental-wasm-relaxed-simd`, …) apply to the
+ * whole process, workers included, but a worker given them in `execArgv` throws
+ * ERR_WORKER_INVALID_EXEC_ARGV, naming them; they are dropped (with a value that follows one
+ * as its own argument) and the worker is started again.
+ */
+export function startNodeWorker(threads: NodeWorkerThreads, url: URL, execArgv: readonly string[]): NodeWorker {
+  try {
+    return new threads.Worker(url, { execArgv });
+  } catch (error) {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (code !== 'ERR_WORKER_INVALID_EXEC_ARGV' || typeof message !== 'string') throw error;
+    const refused = new Set(message.slice(message.indexOf(':') + 1).split(',').map((flag) => flag.trim()).filter((flag) => flag !== ''));
+    const kept: string[] = [];
+    for (let i = 0; i < execArgv.length; i++) {
+      const arg = execArgv[i] as string;
+      if (!refused.has(arg) && !refused.has(arg.split('=')[0] as string)) kept.push(arg);
+      else if (!arg.includes('=') && i + 1 < execArgv.length && !(execArgv[i + 1] as string).startsWith('-')) i += 1;
+    }
+    if (kept.length === execArgv.length) throw error;
+    return new threads.Worker(url, { execArgv: kept });
+  }
+}
+
 /** Cores this machine offers (at least 1), from Node's `os` or the browser's navigator. */
 export function availableThreads(): number {
   const os = nodeBuiltin('node:os') as { availableParallelism?: () => number; cpus?: () => unknown[] } | undefined;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { jsKernels } from '../js/index.js';
 import { make } from '../../core/tensor.js';
-import { canBlock, threadHost, workerExecArgv, type ThreadHost } from './host.js';
+import { canBlock, startNodeWorker, threadHost, workerExecArgv, type NodeWorker, type NodeWorkerThreads, type ThreadHost } from './host.js';
 import { createPool, type WorkerPool } from './pool.js';
 import type { SharedJob } from './rows.js';
 import { sourceExecArgv } from './source-hooks.js';
@@ -51,6 +51,36 @@ describe('worker options', () => {
     } finally {
       process.execArgv = saved;
     }
+  });
+});
+
+describe('starting a Node worker', () => {
+  it("drops the V8 options Node refuses in a worker's execArgv (they reach it anyway: they are the process's)", async () => {
+    const threads = (host as { kind: 'node'; threads: NodeWorkerThreads }).threads;
+    const echo = new URL(`data:text/javascript,${encodeURIComponent("import { parentPort } from 'node:worker_threads'; parentPort.postMessage(process.execArgv);")}`);
+    const execArgv = ['--max-old-space-size=512', '--no-warnings', '--experimental-wasm-relaxed-simd', '--stack-size', '2000', '--no-deprecation'];
+    // Node itself refuses them:
+    expect(() => new threads.Worker(echo, { execArgv })).toThrow(expect.objectContaining({ code: 'ERR_WORKER_INVALID_EXEC_ARGV' }));
+    const worker = startNodeWorker(threads, echo, execArgv) as NodeWorker & { once(event: 'message', listener: (value: unknown) => void): unknown };
+    const seen = await new Promise((resolve) => worker.once('message', resolve));
+    await worker.terminate();
+    expect(seen).toEqual(['--no-warnings', '--no-deprecation']);
+  });
+
+  it('rethrows what dropping options cannot mend', () => {
+    const refusing = (error: object): NodeWorkerThreads => ({
+      parentPort: null,
+      Worker: class {
+        constructor() {
+          throw Object.assign(new Error('refused'), error);
+        }
+      } as unknown as NodeWorkerThreads['Worker'],
+    });
+    const url = new URL('file:///worker.js');
+    expect(() => startNodeWorker(refusing({ code: 'ERR_WORKER_PATH' }), url, ['--no-warnings'])).toThrow(expect.objectContaining({ code: 'ERR_WORKER_PATH' }));
+    // Names no option it was given: nothing to drop, so the error stands.
+    const unnamed = refusing({ code: 'ERR_WORKER_INVALID_EXEC_ARGV', message: 'Initiated Worker with invalid execArgv flags: --other' });
+    expect(() => startNodeWorker(unnamed, url, ['--no-warnings'])).toThrow(expect.objectContaining({ code: 'ERR_WORKER_INVALID_EXEC_ARGV' }));
   });
 });
 

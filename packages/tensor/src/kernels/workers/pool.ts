@@ -10,7 +10,7 @@
  */
 import { bestVariant, type WasmRuntime, type WasmVariant } from '../wasm/runtime.js';
 import { BYTES_IN, BYTES_OUT, CHUNKS, controlBlock, counters, DONE, ERROR_LENGTH, failureMessage, FAILED, MEMORY, NEXT, READY, WRAP } from './control.js';
-import { workerExecArgv, type NodeWorker, type ThreadHost } from './host.js';
+import { startNodeWorker, workerExecArgv, type NodeWorker, type ThreadHost } from './host.js';
 import { chunkCount, drain, type RowKernel, type SharedJob } from './rows.js';
 import { sourceExecArgv } from './source-hooks.js';
 import type { InitMessage, JobMessage } from './worker.js';
@@ -71,8 +71,8 @@ function spawn(host: ThreadHost, onExit: () => void): Thread {
     // Run from TypeScript sources (vitest): the worker needs hooks to load .ts files.
     const fromSources = import.meta.url.endsWith('.ts');
     const worker: NodeWorker = fromSources
-      ? new host.threads.Worker(new URL('./worker.ts', import.meta.url), { execArgv: sourceExecArgv })
-      : new host.threads.Worker(new URL('./worker.js', import.meta.url), { execArgv: workerExecArgv() });
+      ? startNodeWorker(host.threads, new URL('./worker.ts', import.meta.url), sourceExecArgv)
+      : startNodeWorker(host.threads, new URL('./worker.js', import.meta.url), workerExecArgv());
     worker.unref();
     // A crashed worker must not crash the caller's process; the call that needed it times out.
     worker.on('error', onExit);
