@@ -9,8 +9,8 @@
 // this thread only drives the rounds: V8 slows every typed-array loop of an isolate once any
 // ArrayBuffer in it is detached, which growing a WebAssembly memory does (jax-js; tfjs-wasm for
 // larger data), so libraries sharing one isolate would slow each other down in a way no user
-// running one of them sees. Fifteen epochs per contender, interleaved: five to warm up, then
-// the best of ten. Theta float32 runs twice: on the build of its kernels the engine picks
+// running one of them sees. Twenty epochs per contender, interleaved: five to warm up, then
+// the best of fifteen. Theta float32 runs twice: on the build of its kernels the engine picks
 // (relaxed SIMD's fused multiply-adds, where run.mjs turns relaxed SIMD on) and on its plain
 // `simd` build, reported under the table.
 //   B1: MNIST 784-128-64-10 ReLU, softmax cross-entropy, batch 64, SGD (η = 0.05)
@@ -27,7 +27,7 @@ import { fmt, ratio, table } from '../lib/measure.mjs';
 // contender gets the same epochs, so all of them end at the same loss. The machine is shared:
 // more measured epochs give every contender the same better chance of a quiet one.
 const WARMUP = 5;
-const MEASURED = 10;
+const MEASURED = 15;
 const ROUNDS = WARMUP + MEASURED;
 const LEARNING_RATE = 0.05;
 
@@ -107,14 +107,22 @@ export async function run() {
       if (jax !== undefined) contenders.push([`jax-js (${jaxDevice}, jit) float32`, jax, await jax.call('create', `${index}`, problem)]);
       if (theta32Simd !== undefined) contenders.push(['Theta float32, simd build (no FMA)', theta32Simd, await theta32Simd.call('create', `${index}:float32:simd`, index, 'float32')]);
       // One epoch of each contender per round (one isolate works at a time; each times its
-      // own epoch); the first round warms up. Keep each one's best epoch: on a shared machine,
-      // interference only ever slows a round down.
+      // own epoch); the first rounds warm up. Keep each one's best epoch: on a shared machine,
+      // interference only ever slows a round down. This machine also runs in fast and slow
+      // phases of a few seconds, so after the first round each round runs the contenders from
+      // the shortest epoch to the longest: the fast ones (Theta, jax-js, about 0.05 s each)
+      // run back to back in the same phase, and tfjs's long epochs (up to 2 s) come last.
       const best = contenders.map(() => Infinity);
+      const first = contenders.map(() => Infinity);
+      let order = [...contenders.keys()];
       for (let round = 0; round < ROUNDS; round++) {
-        for (const [i, [, isolate, id]] of contenders.entries()) {
+        for (const i of order) {
+          const [, isolate, id] = contenders[i];
           const seconds = await isolate.call('epoch', id);
+          if (round === 0) first[i] = seconds;
           if (round >= WARMUP) best[i] = Math.min(best[i], seconds);
         }
+        if (round === 0) order = order.slice().sort((i, j) => first[i] - first[j]);
       }
       const results = [];
       for (const [i, [name, isolate, id]] of contenders.entries()) results.push([name, { seconds: best[i], ...(await isolate.call('finish', id)) }]);
