@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { sourceExecArgv } from './workers/source-hooks.js';
 
 // Each case loads a fresh copy of the module, as a new process would, with THETA_BACKEND set.
 const load = async (value: string | undefined) => {
@@ -109,5 +111,27 @@ describe('the build of the WebAssembly kernels', () => {
     expect(b.wasmStats()?.variant).toBe('simd');
     await expect(b.wasmReady({ variant: 'sse' as never })).rejects.toMatchObject({ _tag: 'DomainError', op: 'wasmReady', parameter: 'options.variant' });
   });
+
+  it('is the simd build in a Node without relaxed SIMD (Node 20 run plainly), where THETA_WASM_VARIANT=relaxed is a DomainError', () => {
+    if (Number(process.versions.node.split('.')[0]) >= 22) return; // relaxed SIMD is always on there
+    const backend = JSON.stringify(new URL('./backend.ts', import.meta.url).href);
+    // A fresh process per value: the variable is read once, when backend.ts loads.
+    const script = `
+      try {
+        const b = await import(${backend});
+        console.log(JSON.stringify([b.getBackend(), b.wasmStats()?.variant]));
+      } catch (e) {
+        console.log(JSON.stringify([e._tag, e.parameter, e.value]));
+      }
+    `;
+    const run = (variant: string) => {
+      const child = spawnSync(process.execPath, [...sourceExecArgv, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 90_000, env: { ...process.env, THETA_BACKEND: '', THETA_WASM_VARIANT: variant } });
+      expect(child.stderr).toBe('');
+      return JSON.parse(child.stdout) as unknown;
+    };
+    expect(run('')).toEqual(['wasm', 'simd']);
+    expect(run('simd')).toEqual(['wasm', 'simd']);
+    expect(run('relaxed')).toEqual(['DomainError', 'THETA_WASM_VARIANT', 'relaxed']);
+  }, 120_000);
 });
 
