@@ -109,20 +109,24 @@ export async function run() {
       // One epoch of each contender per round (one isolate works at a time; each times its
       // own epoch); the first rounds warm up. Keep each one's best epoch: on a shared machine,
       // interference only ever slows a round down. This machine also runs in fast and slow
-      // phases of a few seconds, so after the first round each round runs the contenders from
-      // the shortest epoch to the longest: the fast ones (Theta, jax-js, about 0.05 s each)
-      // run back to back in the same phase, and tfjs's long epochs (up to 2 s) come last.
+      // phases of a few seconds, so after the first round the contenders run from the shortest
+      // epoch to the longest: the fast ones (Theta, jax-js, about 0.05 s each) back to back in
+      // the same phase, tfjs's long epochs (up to 2 s) after them. And an epoch that follows a
+      // long one in another isolate starts slower (measured: Theta's B1 epoch up to a fifth slower; the
+      // caches and the CPU are cold), so each round starts one contender later in that cycle:
+      // every contender follows every other equally often.
       const best = contenders.map(() => Infinity);
       const first = contenders.map(() => Infinity);
-      let order = [...contenders.keys()];
+      let cycle = [...contenders.keys()];
       for (let round = 0; round < ROUNDS; round++) {
+        const order = [...cycle.slice(round % cycle.length), ...cycle.slice(0, round % cycle.length)];
         for (const i of order) {
           const [, isolate, id] = contenders[i];
           const seconds = await isolate.call('epoch', id);
           if (round === 0) first[i] = seconds;
           if (round >= WARMUP) best[i] = Math.min(best[i], seconds);
         }
-        if (round === 0) order = order.slice().sort((i, j) => first[i] - first[j]);
+        if (round === 0) cycle = cycle.slice().sort((i, j) => first[i] - first[j]);
       }
       const results = [];
       for (const [i, [name, isolate, id]] of contenders.entries()) results.push([name, { seconds: best[i], ...(await isolate.call('finish', id)) }]);
