@@ -111,10 +111,10 @@ export async function run() {
       // interference only ever slows a round down. This machine also runs in fast and slow
       // phases of a few seconds, so after the first round the contenders run from the shortest
       // epoch to the longest: the fast ones (Theta, jax-js, about 0.05 s each) back to back in
-      // the same phase, tfjs's long epochs (up to 2 s) after them. And an epoch that follows a
-      // long one in another isolate starts slower (measured: Theta's B1 epoch up to a fifth slower; the
-      // caches and the CPU are cold), so each round starts one contender later in that cycle:
-      // every contender follows every other equally often.
+      // the same phase, tfjs's long epochs (up to 2 s) after them. And an epoch that follows
+      // a long one in another isolate starts slower (measured: Theta's B1 epoch up to a fifth
+      // slower; caches and CPU are cold), so each round starts one contender later in that
+      // cycle: every contender follows every other equally often.
       const best = contenders.map(() => Infinity);
       const first = contenders.map(() => Infinity);
       let cycle = [...contenders.keys()];
