@@ -47,14 +47,18 @@ if (environment !== undefined && environment !== '') {
   if (environment === 'threads') active = available.get('threads') ?? jsKernels;
 }
 
+/** `value` as a WasmVariant, or a DomainError naming `op` and `parameter`. */
+const checkVariant = (op: string, parameter: string, value: unknown): WasmVariant => {
+  if (value !== 'simd' && value !== 'relaxed') throw new DomainError({ op, parameter, value, expected: "'simd' or 'relaxed'" });
+  return value;
+};
+
 const variantVariable = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['THETA_WASM_VARIANT'];
-/** The build of the WebAssembly kernels to run: THETA_WASM_VARIANT's, else the best this engine runs. */
-let variant: WasmVariant = bestVariant();
+/** The build the WebAssembly kernels start on: THETA_WASM_VARIANT's, else the best this engine runs. */
+let startVariant: WasmVariant = bestVariant();
 if (variantVariable !== undefined && variantVariable !== '') {
-  if (variantVariable !== 'simd' && variantVariable !== 'relaxed') {
-    throw new DomainError({ op: 'THETA_WASM_VARIANT', parameter: 'THETA_WASM_VARIANT', value: variantVariable, expected: "'simd' or 'relaxed'" });
-  }
-  if (variantVariable === 'relaxed' && !relaxedSimdSupported()) {
+  startVariant = checkVariant('THETA_WASM_VARIANT', 'THETA_WASM_VARIANT', variantVariable);
+  if (startVariant === 'relaxed' && !relaxedSimdSupported()) {
     throw new DomainError({
       op: 'THETA_WASM_VARIANT',
       parameter: 'THETA_WASM_VARIANT',
@@ -62,7 +66,6 @@ if (variantVariable !== undefined && variantVariable !== '') {
       expected: "'simd' here: this engine has no WebAssembly relaxed SIMD (Node ≥ 22 has it; Node 20 with --experimental-wasm-relaxed-simd)",
     });
   }
-  variant = variantVariable;
 }
 
 /** The wasm kernels over each runtime made so far, one per variant. */
@@ -85,10 +88,10 @@ const register = (rt: WasmRuntime | undefined): boolean => {
 };
 
 // Synchronous where allowed (Node, workers); otherwise compile in the background.
-const pending: Promise<boolean> = register(instantiateSync(variant))
+const pending: Promise<boolean> = register(instantiateSync(startVariant))
   ? Promise.resolve(true)
   : simdSupported()
-    ? instantiateAsync(variant).then(register, () => false)
+    ? instantiateAsync(startVariant).then(register, () => false)
     : Promise.resolve(false);
 
 /** The kernels every op calls. */
@@ -153,10 +156,7 @@ export interface WasmReadyOptions {
  * ```
  */
 export const wasmReady = async (options: WasmReadyOptions = {}): Promise<boolean> => {
-  const wanted = options.variant;
-  if (wanted !== undefined && wanted !== 'simd' && wanted !== 'relaxed') {
-    throw new DomainError({ op: 'wasmReady', parameter: 'options.variant', value: wanted, expected: "'simd' or 'relaxed'" });
-  }
+  const wanted = options.variant === undefined ? undefined : checkVariant('wasmReady', 'options.variant', options.variant);
   const ready = await pending;
   return wanted === undefined ? ready : (await prepare(wanted)) !== undefined;
 };
@@ -213,10 +213,7 @@ const useVariant = (wanted: WasmVariant): void => {
   if (runtime?.variant === wanted) return;
   const rt = wasmOf.get(wanted)?.rt ?? instantiateSync(wanted);
   if (rt === undefined) throw variantError(wanted);
-  variant = wanted;
-  const keep = requested;
   register(rt);
-  requested = keep;
 };
 
 /**
@@ -244,13 +241,7 @@ export function setBackend(name: string, options: BackendOptions = {}): void {
   if (!available.has(name)) {
     throw new DomainError({ op: 'setBackend', parameter: 'name', value: name, expected: `one of ${[...available.keys()].map((k) => `'${k}'`).join(', ')}` });
   }
-  const wanted = options.variant;
-  if (wanted !== undefined) {
-    if (wanted !== 'simd' && wanted !== 'relaxed') {
-      throw new DomainError({ op: 'setBackend', parameter: 'options.variant', value: wanted, expected: "'simd' or 'relaxed'" });
-    }
-    useVariant(wanted);
-  }
+  if (options.variant !== undefined) useVariant(checkVariant('setBackend', 'options.variant', options.variant));
   requested = name;
   active = available.get(name)!;
 }
